@@ -42,3 +42,4 @@ class RejectReason(StrEnum):
     INVALID = "invalid"  # failed Article validation
     TOO_LARGE = "too_large"
     TIMEOUT = "timeout"
+    PROCESSING_ERROR = "processing_error"  # an unexpected failure while cleaning this one record
