@@ -1,0 +1,206 @@
+"""Turn one raw record into an `Article` or a `Reject`: the per-record unit of work.
+
+Every record leaves this module as exactly one of the two (the accounting invariant starts
+here); any failure while cleaning one record becomes a Reject naming the record, never an
+exception that would take its whole chunk down.
+"""
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import xxhash
+from dateutil import parser as date_parser
+from pydantic import ValidationError
+
+from newsclean.cleaning import CLEANER_VERSION, CleanerConfig, clean_text
+from newsclean.cleaning.result import CleanResult
+from newsclean.html import extract_html
+from newsclean.models import Article, Extraction, Reject
+from newsclean.reasons import RejectReason
+from newsclean.records import RawRecord
+
+
+@dataclass(frozen=True, slots=True)
+class TransformSettings:
+    """What every record of a run shares: the run's timestamp and the cleaner's settings."""
+
+    ingested_at: datetime
+    cleaner: CleanerConfig | None = None
+    use_html: bool = True
+
+
+def derive_id(record: RawRecord) -> str:
+    """A stable id for a record that has none, from its content rather than its position.
+
+    Content-based, so the same page gets the same id in any dump and on every re-run; position
+    (file, row) would change whenever a dump is re-exported in another order.
+    """
+    digest = xxhash.xxh3_64()
+    for part in (record.url, record.text, record.html):
+        digest.update((part or "").encode("utf-8", "surrogatepass"))
+        digest.update(b"\x00")
+    return f"nc-{digest.hexdigest()}"
+
+
+def content_hash(text: str) -> str:
+    """128-bit hash of the cleaned text: equal hashes mean exact duplicates."""
+    return xxhash.xxh3_128_hexdigest(text.encode("utf-8", "surrogatepass"))
+
+
+def parse_published(value: str | None) -> datetime | None:
+    """Parse a publication date in any common format into UTC; None when absent or unreadable.
+
+    A naive timestamp is taken as UTC: dumps rarely say otherwise, and a consistent guess is
+    better for downstream joins than dropping the value.
+    """
+    if not value or not value.strip():
+        return None
+    try:
+        parsed = date_parser.parse(value.strip())
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
+def site_from_url(url: str | None) -> str | None:
+    """The URL's host without a leading 'www.', as a fallback site name."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def _clean(
+    record: RawRecord, settings: TransformSettings
+) -> tuple[CleanResult, Extraction, int, dict[str, str | None]]:
+    """Run the HTML path when there is HTML, falling back to the text path when it yields nothing."""
+    meta: dict[str, str | None] = {"author": None, "published": None, "site": None}
+    if settings.use_html and record.html:
+        extraction = extract_html(record.html, record.url)
+        if extraction is not None:
+            result = clean_text(
+                extraction.text, title=record.title or extraction.title, config=settings.cleaner
+            )
+            meta = {
+                "author": extraction.author,
+                "published": extraction.published,
+                "site": extraction.site,
+            }
+            if result.text or not record.text:
+                if result.title is None and extraction.title:
+                    result = _with_title(result, extraction.title)
+                return result, "html", len(record.html), meta
+        if record.text:
+            result = clean_text(record.text, title=record.title, config=settings.cleaner)
+            return result, "html_fallback_text", len(record.text), meta
+    text = record.text or ""
+    return clean_text(text, title=record.title, config=settings.cleaner), "text", len(text), meta
+
+
+def _with_title(result: CleanResult, title: str) -> CleanResult:
+    return CleanResult(
+        text=result.text,
+        title=title,
+        language=result.language,
+        removed=result.removed,
+        verdicts=result.verdicts,
+    )
+
+
+def reject(record: RawRecord, code: RejectReason, reason: str, settings: TransformSettings) -> Reject:
+    """A Reject that keeps the whole raw record, so nothing read is ever lost."""
+    return Reject(
+        source_file=record.source_file,
+        record_index=record.record_index,
+        line_number=record.line_number,
+        id=record.id,
+        reason_code=code,
+        reason=reason,
+        raw_record=json.dumps(record.raw, ensure_ascii=False),
+        cleaner_version=CLEANER_VERSION,
+        ingested_at=settings.ingested_at,
+    )
+
+
+def _where(record: RawRecord) -> str:
+    line = f", line {record.line_number}" if record.line_number else ""
+    return f"{record.source_file}: record {record.record_index}{line}"
+
+
+def transform_record(record: RawRecord, settings: TransformSettings) -> Article | Reject:
+    """Clean and validate one record; returns the Article, or the Reject saying why not."""
+    if record.error:
+        return reject(record, RejectReason.MALFORMED, f"{_where(record)}: {record.error}", settings)
+    if not (record.text and record.text.strip()) and not (record.html and record.html.strip()):
+        return reject(record, RejectReason.NO_CONTENT, f"{_where(record)}: no text or html", settings)
+    try:
+        result, extraction, chars_in, meta = _clean(record, settings)
+    except Exception as exc:
+        message = f"{_where(record)}: cleaning failed: {type(exc).__name__}: {exc}"
+        return reject(record, RejectReason.PROCESSING_ERROR, message[:1000], settings)
+    if not result.text:
+        message = f"{_where(record)}: empty after cleaning ({len(result.removed)} lines/spans removed)"
+        return reject(record, RejectReason.EMPTY_AFTER_CLEANING, message, settings)
+    try:
+        return _build_article(record, settings, result, extraction, chars_in, meta)
+    except ValidationError as exc:
+        errors = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        return reject(record, RejectReason.INVALID, f"{_where(record)}: {errors}"[:1000], settings)
+
+
+def _build_article(
+    record: RawRecord,
+    settings: TransformSettings,
+    result: CleanResult,
+    extraction: Extraction,
+    chars_in: int,
+    meta: Mapping[str, str | None],
+) -> Article:
+    text = result.text
+    return Article(
+        id=record.id or derive_id(record),
+        id_derived=not record.id,
+        source_file=record.source_file,
+        record_index=record.record_index,
+        url=record.url,
+        site=record.site or meta["site"] or site_from_url(record.url),
+        title=result.title,
+        author=meta["author"],
+        published=parse_published(record.published or meta["published"]),
+        language=result.language,
+        text=text,
+        word_count=len(text.split()),
+        content_hash=content_hash(text),
+        chars_in=chars_in,
+        chars_out=len(text),
+        extraction=extraction,
+        removed=[
+            {"reason": r.reason, "kind": r.kind, "line": r.line, "text": r.text} for r in result.removed
+        ],
+        cleaner_version=CLEANER_VERSION,
+        ingested_at=settings.ingested_at,
+    )
+
+
+def article_row(article: Article) -> dict[str, Any]:
+    """The Arrow row of an Article (plain Python values matching `ARTICLE_SCHEMA`)."""
+    return article.model_dump(mode="python")
+
+
+def reject_row(rejected: Reject) -> dict[str, Any]:
+    """The Arrow row of a Reject (plain Python values matching `REJECT_SCHEMA`)."""
+    return rejected.model_dump(mode="python")
