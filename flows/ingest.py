@@ -1,0 +1,223 @@
+"""The `ingest` Prefect flow: raw dumps in, validated Parquet and a run report out.
+
+The same flow function serves one-off runs (`python flows/ingest.py PATH... --out DIR`) and
+scheduled deployments (`prefect.yaml`). It only wires the pure pipeline in `newsclean.pipeline`
+into Prefect: chunks of records become tasks on a task runner, results come back in order, and
+the run report becomes a JSON file and a table artifact. Parameters are flat scalars on purpose:
+a deployment's server validates them by JSON Schema and replaces nested objects wholesale.
+"""
+
+import os
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from newsclean import __version__
+from newsclean.cleaning import CLEANER_VERSION
+from newsclean.console import print_run_summary
+from newsclean.pipeline import (
+    DEFAULT_CHUNK_SIZE,
+    ChunkCleaner,
+    ChunkResult,
+    DuplicateFilter,
+    UnitJob,
+    ingest_unit,
+    process_chunk,
+)
+from newsclean.readers import InputUnit, ReaderOptions, discover_inputs
+from newsclean.records import InputError, RawRecord
+from newsclean.report import FileReport, RunReport, write_report
+from newsclean.transform import TransformSettings
+
+
+@task(name="clean-chunk", cache_policy=NO_CACHE, persist_result=False, retries=0)
+def clean_chunk(records: list[RawRecord], settings: TransformSettings) -> ChunkResult:
+    """Clean one chunk; a thin wrapper so the pure function runs on any Prefect task runner."""
+    return process_chunk(records, settings)
+
+
+def _make_runner(workers: int) -> TaskRunner[Any]:
+    """Processes for real parallelism (cleaning is CPU-bound); one thread when single-worker."""
+    if workers <= 1:
+        return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=workers)
+
+
+def _ordered(runner: TaskRunner[Any], settings: TransformSettings, window: int) -> ChunkCleaner:
+    """A ChunkCleaner submitting chunks to `runner`, at most `window` in flight, results in order.
+
+    The window bounds memory (records waiting in the pipe) whatever the input size.
+    """
+
+    def clean(chunks: Iterable[list[RawRecord]]) -> Iterator[ChunkResult]:
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(runner.submit(clean_chunk, {"records": chunk, "settings": settings}))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    return clean
+
+
+def _discover(paths: list[str]) -> tuple[list[InputUnit], list[FileReport]]:
+    """Inputs per path; a path that cannot be used is a file-level error, not the end of the run."""
+    units: list[InputUnit] = []
+    errors: list[FileReport] = []
+    for path in paths:
+        try:
+            units.extend(discover_inputs([path]))
+        except InputError as exc:
+            errors.append(FileReport(source=path, kind="unknown", status="error", error=str(exc)))
+    return units, errors
+
+
+def _publish(report: RunReport) -> None:
+    rows = [
+        {
+            "source": f.source,
+            "status": f.status,
+            "read": f.records_read,
+            "articles": f.articles,
+            "rejects": f.rejects,
+            "duplicates": f.duplicates,
+            "error": f.error or "",
+        }
+        for f in report.files
+    ]
+    totals = report.totals()
+    create_table_artifact(
+        key="ingest-file-stats",
+        table=rows,
+        description=(
+            f"newsclean {report.newsclean_version}: {totals['records_read']} read, "
+            f"{totals['articles']} articles, {totals['rejects']} rejects, "
+            f"{totals['duplicates']} duplicates, {len(report.failed_files)} failed inputs"
+        ),
+    )
+
+
+@flow(name="ingest", log_prints=False)
+def ingest(
+    paths: list[str],
+    out: str = "data/clean",
+    id_column: str | None = None,
+    text_column: str | None = None,
+    html_column: str | None = None,
+    title_column: str | None = None,
+    url_column: str | None = None,
+    site_column: str | None = None,
+    date_column: str | None = None,
+    delimiter: str | None = None,
+    workers: int = 1,
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    use_html: bool = True,
+) -> RunReport:
+    """Clean every supported file under `paths` into Parquet datasets under `out`."""
+    logger = get_run_logger()
+    started = datetime.now(UTC)
+    run_id = str(flow_run.get_id() or started.strftime("%Y%m%dT%H%M%S"))
+    out_dir = Path(out)
+    options = ReaderOptions(
+        id_column=id_column,
+        text_column=text_column,
+        html_column=html_column,
+        title_column=title_column,
+        url_column=url_column,
+        site_column=site_column,
+        date_column=date_column,
+        delimiter=delimiter,
+    )
+    settings = TransformSettings(ingested_at=started, use_html=use_html)
+    report = RunReport(
+        run_id=run_id,
+        started_at=started,
+        out_dir=str(out_dir),
+        newsclean_version=__version__,
+        cleaner_version=CLEANER_VERSION,
+    )
+    units, report.files = _discover(paths)
+    duplicates = DuplicateFilter()
+    with _make_runner(workers) as runner:
+        cleaner = _ordered(runner, settings, window=max(2, 2 * workers))
+        for unit in units:
+            job = UnitJob(unit, out_dir, options, chunk_size=chunk_size, run_id=run_id)
+            file_report = ingest_unit(job, cleaner, duplicates)
+            report.files.append(file_report)
+            logger.info(
+                "%s: %d read, %d articles, %d rejects, %d duplicates%s",
+                unit.path,
+                file_report.records_read,
+                file_report.articles,
+                file_report.rejects,
+                file_report.duplicates,
+                f", ERROR {file_report.error}" if file_report.error else "",
+            )
+    report.finished_at = datetime.now(UTC)
+    report_path = write_report(report, out_dir)
+    _publish(report)
+    logger.info("run report: %s", report_path)
+    unbalanced = [f.source for f in report.files if not f.balanced]
+    if unbalanced:
+        msg = f"accounting mismatch (read != articles + rejects + duplicates) for: {unbalanced}"
+        raise RuntimeError(msg)
+    return report
+
+
+def main(
+    paths: Annotated[list[str], typer.Argument(help="Dump files or folders (walked for supported files).")],
+    out: Annotated[
+        str, typer.Option(help="Output folder for articles/, rejects/ and _runs/.")
+    ] = "data/clean",
+    id_column: Annotated[str | None, typer.Option(help="Column holding the record id.")] = None,
+    text_column: Annotated[str | None, typer.Option(help="Column holding the page text.")] = None,
+    html_column: Annotated[str | None, typer.Option(help="Column holding the page HTML.")] = None,
+    title_column: Annotated[str | None, typer.Option(help="Column holding the title.")] = None,
+    url_column: Annotated[str | None, typer.Option(help="Column holding the URL.")] = None,
+    site_column: Annotated[str | None, typer.Option(help="Column holding the site name.")] = None,
+    date_column: Annotated[str | None, typer.Option(help="Column holding the publication date.")] = None,
+    delimiter: Annotated[
+        str | None, typer.Option(help="Single-character delimiter (sniffed if unset).")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Parallel cleaning processes.")] = 1,
+    chunk_size: Annotated[int, typer.Option(min=1, help="Records per cleaning task.")] = DEFAULT_CHUNK_SIZE,
+    use_html: Annotated[bool, typer.Option(help="Extract from HTML when a record has it.")] = True,
+) -> None:
+    """Run the ingest flow once; exit 1 if any input could not be read at all."""
+    report = ingest(
+        paths=paths,
+        out=out,
+        id_column=id_column,
+        text_column=text_column,
+        html_column=html_column,
+        title_column=title_column,
+        url_column=url_column,
+        site_column=site_column,
+        date_column=date_column,
+        delimiter=delimiter,
+        workers=workers,
+        chunk_size=chunk_size,
+        use_html=use_html,
+    )
+    print_run_summary(report)
+    if report.failed_files:
+        raise typer.Exit(code=1)
+
+
+if __name__ == "__main__":
+    sys.exit(typer.run(main))

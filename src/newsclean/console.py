@@ -1,0 +1,58 @@
+"""Human-facing terminal output: the run summary and the cleaner's line-by-line explanation.
+
+Kept apart from the pipeline so the core never prints; rich degrades to plain text when the
+output is not a terminal (CI logs, pipes), so the same calls serve both.
+"""
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from newsclean.cleaning.result import CleanResult
+from newsclean.report import RunReport
+
+
+def print_run_summary(report: RunReport, console: Console | None = None) -> None:
+    """One row per input with the accounting columns, then the failed inputs' reasons."""
+    console = console or Console()
+    table = Table(title=f"newsclean run {report.run_id[:8]} -> {report.out_dir}")
+    for column in ("input", "status", "read", "articles", "rejects", "duplicates"):
+        table.add_column(column, justify="left" if column in {"input", "status"} else "right")
+    for f in report.files:
+        status = Text(f.status, style="green" if f.status == "ok" else "bold red")
+        table.add_row(
+            f.source,
+            status,
+            str(f.records_read),
+            str(f.articles),
+            str(f.rejects),
+            str(f.duplicates),
+        )
+    totals = report.totals()
+    table.add_row(
+        "total",
+        "",
+        *(str(totals[k]) for k in ("records_read", "articles", "rejects", "duplicates")),
+    )
+    console.print(table)
+    for f in report.failed_files:
+        console.print(f"[bold red]error[/] {f.error}", highlight=False)
+
+
+def print_explanation(result: CleanResult, console: Console | None = None) -> None:
+    """Every input line with its verdict: kept lines plain, dropped ones dimmed with the reason."""
+    console = console or Console()
+    width = max((len(str(v.reason)) for v in result.verdicts if v.reason), default=4)
+    for verdict in result.verdicts:
+        if verdict.keep:
+            label = Text("keep".ljust(width), style="bold green")
+            body = Text(verdict.kept_text if verdict.kept_text is not None else verdict.text)
+            if verdict.kept_text is not None and verdict.kept_text != verdict.text:
+                label = Text("cut".ljust(width), style="bold yellow")
+        else:
+            label = Text(str(verdict.reason).ljust(width), style="red")
+            body = Text(verdict.text, style="dim")
+        console.print(Text.assemble(label, "  ", body), highlight=False, soft_wrap=True)
+    spans = [r for r in result.removed if r.kind == "span"]
+    for span in spans:
+        console.print(Text.assemble(("span ", "yellow"), (f"{span.reason}: ", "yellow"), span.text))
