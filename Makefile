@@ -47,3 +47,6 @@ schemas: setup
 
 clean-data:
 	rm -rf data/clean/articles data/clean/rejects data/clean/_runs
+
+eval: setup
+	NEWSCLEAN_EVAL_DIR=$(EVAL_DIR) $(PY) tools/evaluate.py
