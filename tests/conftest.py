@@ -39,9 +39,7 @@ def shared_eval() -> Path:
     """The eval set; skips where it is absent, except in CI (NEWSCLEAN_REQUIRE_EVAL=1) where it fails."""
     found = eval_dir()
     if found is None:
-        message = (
-            "shared eval set not found: set NEWSCLEAN_EVAL_DIR or place it at ../shared/eval"
-        )
+        message = "shared eval set not found: set NEWSCLEAN_EVAL_DIR or place it at ../shared/eval"
         if os.environ.get("NEWSCLEAN_REQUIRE_EVAL") == "1":
             pytest.fail(message)
         pytest.skip(message)

@@ -52,7 +52,7 @@ def test_valid_article_round_trips() -> None:
         ("word_count", 0),
         ("record_index", -1),
         ("extraction", "pdf"),
-        ("ingested_at", datetime(2026, 1, 1)),  # naive: ambiguous, refused  # noqa: DTZ001
+        ("ingested_at", datetime(2026, 1, 1)),  # naive: ambiguous, refused
     ],
 )
 def test_invalid_article_fields_are_refused(field: str, value: object) -> None:

@@ -74,7 +74,7 @@ def test_nothing_visible_until_commit_and_abort_leaves_previous_file(tmp_path: P
 
     second = ParquetPartWriter(target, ARTICLE_SCHEMA, {})
     second.write(rows(5))
-    second._flush()  # force bytes into the temporary file  # noqa: SLF001
+    second._flush()  # force bytes into the temporary file
     assert pq.read_table(target).num_rows == 2, "readers still see the previous complete file"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")], "temp file is hidden"
     second.abort()
@@ -95,6 +95,6 @@ def test_exception_inside_context_aborts(tmp_path: Path) -> None:
     target = tmp_path / "part.parquet"
     with pytest.raises(RuntimeError), ParquetPartWriter(target, ARTICLE_SCHEMA, {}) as writer:
         writer.write(rows(1))
-        writer._flush()  # noqa: SLF001
+        writer._flush()
         raise RuntimeError
     assert list(tmp_path.iterdir()) == []
