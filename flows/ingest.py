@@ -29,18 +29,11 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 from newsclean import __version__
 from newsclean.cleaning import CLEANER_VERSION
 from newsclean.console import print_run_summary
-from newsclean.pipeline import (
-    DEFAULT_CHUNK_SIZE,
-    ChunkCleaner,
-    ChunkResult,
-    DuplicateFilter,
-    UnitJob,
-    ingest_unit,
-    process_chunk,
-)
-from newsclean.readers import InputUnit, ReaderOptions, discover_inputs
-from newsclean.records import InputError, RawRecord
-from newsclean.report import FileReport, RunReport, write_report
+from newsclean.pipeline import DEFAULT_CHUNK_SIZE, ChunkCleaner, ChunkResult, ingest_unit, process_chunk
+from newsclean.planning import plan_run
+from newsclean.readers import ReaderOptions
+from newsclean.records import RawRecord
+from newsclean.report import RunReport, write_report
 from newsclean.transform import TransformSettings
 
 
@@ -73,18 +66,6 @@ def _ordered(runner: TaskRunner[Any], settings: TransformSettings, window: int) 
             yield pending.popleft().result()
 
     return clean
-
-
-def _discover(paths: list[str]) -> tuple[list[InputUnit], list[FileReport]]:
-    """Inputs per path; a path that cannot be used is a file-level error, not the end of the run."""
-    units: list[InputUnit] = []
-    errors: list[FileReport] = []
-    for path in paths:
-        try:
-            units.extend(discover_inputs([path]))
-        except InputError as exc:
-            errors.append(FileReport(source=path, kind="unknown", status="error", error=str(exc)))
-    return units, errors
 
 
 def _publish(report: RunReport) -> None:
@@ -127,6 +108,7 @@ def ingest(
     workers: int = 1,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     use_html: bool = True,
+    force: bool = False,
 ) -> RunReport:
     """Clean every supported file under `paths` into Parquet datasets under `out`."""
     logger = get_run_logger()
@@ -151,17 +133,26 @@ def ingest(
         newsclean_version=__version__,
         cleaner_version=CLEANER_VERSION,
     )
-    units, report.files = _discover(paths)
-    duplicates = DuplicateFilter()
+    plan = plan_run(
+        paths,
+        out_dir,
+        options,
+        ingest_date=started.date(),
+        run_id=run_id,
+        force=force,
+        chunk_size=chunk_size,
+    )
+    if plan.recovered:
+        logger.warning("removed %d files left by an interrupted run", len(plan.recovered))
+    report.files = list(plan.settled)
     with _make_runner(workers) as runner:
         cleaner = _ordered(runner, settings, window=max(2, 2 * workers))
-        for unit in units:
-            job = UnitJob(unit, out_dir, options, chunk_size=chunk_size, run_id=run_id)
-            file_report = ingest_unit(job, cleaner, duplicates)
+        for job in plan.jobs:
+            file_report = ingest_unit(job, cleaner, plan.dedup, plan.store)
             report.files.append(file_report)
             logger.info(
                 "%s: %d read, %d articles, %d rejects, %d duplicates%s",
-                unit.path,
+                job.unit.path,
                 file_report.records_read,
                 file_report.articles,
                 file_report.rejects,
@@ -197,6 +188,7 @@ def main(
     workers: Annotated[int, typer.Option(min=1, help="Parallel cleaning processes.")] = 1,
     chunk_size: Annotated[int, typer.Option(min=1, help="Records per cleaning task.")] = DEFAULT_CHUNK_SIZE,
     use_html: Annotated[bool, typer.Option(help="Extract from HTML when a record has it.")] = True,
+    force: Annotated[bool, typer.Option(help="Reprocess inputs already ingested unchanged.")] = False,
 ) -> None:
     """Run the ingest flow once; exit 1 if any input could not be read at all."""
     report = ingest(
@@ -213,6 +205,7 @@ def main(
         workers=workers,
         chunk_size=chunk_size,
         use_html=use_html,
+        force=force,
     )
     print_run_summary(report)
     if report.failed_files:

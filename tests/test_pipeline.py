@@ -7,8 +7,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from newsclean.pipeline import DuplicateFilter, UnitJob, ingest_unit, part_name, sequential_cleaner
+from newsclean.dedup import Deduplicator
+from newsclean.pipeline import UnitJob, ingest_unit, sequential_cleaner
 from newsclean.readers import ReaderOptions, discover_inputs
+from newsclean.report import FileReport
 from newsclean.transform import TransformSettings
 from tests.helpers import NOW, write_csv
 
@@ -22,11 +24,11 @@ PAGE = (
 )
 
 
-def run(path: Path, out: Path, chunk_size: int = 2, duplicates: DuplicateFilter | None = None):
+def run(path: Path, out: Path, chunk_size: int = 2) -> FileReport:
     (unit,) = discover_inputs([path])
-    job = UnitJob(unit, out, ReaderOptions(), chunk_size=chunk_size, run_id="test")
+    job = UnitJob(unit, out, ReaderOptions(), ingest_date=NOW.date(), chunk_size=chunk_size, run_id="test")
     cleaner = sequential_cleaner(TransformSettings(ingested_at=NOW))
-    return ingest_unit(job, cleaner, duplicates or DuplicateFilter())
+    return ingest_unit(job, cleaner, Deduplicator())
 
 
 def test_accounting_covers_articles_rejects_and_duplicates(tmp_path: Path) -> None:
@@ -52,7 +54,9 @@ def test_accounting_covers_articles_rejects_and_duplicates(tmp_path: Path) -> No
     }
     assert report.reject_codes == {"no_content": 1, "empty_after_cleaning": 1}
 
-    articles = pq.read_table(tmp_path / "out" / "articles" / part_name(discover_inputs([dump])[0]))
+    assert report.articles_file is not None
+    assert "/articles/ingest_date=2026-11-25/dump_csv-" in report.articles_file
+    articles = pq.read_table(report.articles_file)
     assert articles.column("id").to_pylist() == ["a", "d"]
     assert "Home > News" not in articles.column("text")[0].as_py()
     rejects = pq.read_table(report.rejects_file).to_pylist()
@@ -66,7 +70,7 @@ def test_rerun_replaces_output_instead_of_duplicating(tmp_path: Path) -> None:
     first = run(dump, tmp_path / "out")
     second = run(dump, tmp_path / "out")
     assert first.articles_file == second.articles_file
-    assert len(list((tmp_path / "out" / "articles").iterdir())) == 1
+    assert len(list((tmp_path / "out" / "articles").rglob("*.parquet"))) == 1
     assert pq.read_table(second.articles_file).num_rows == 1
 
 
@@ -79,7 +83,7 @@ def test_truncated_gzip_is_a_file_error_and_writes_nothing(tmp_path: Path) -> No
     report = run(broken, tmp_path / "out")
     assert report.status == "error"
     assert "broken.csv.gz" in (report.error or "")
-    assert not (tmp_path / "out" / "articles").exists() or not any((tmp_path / "out" / "articles").iterdir())
+    assert not list((tmp_path / "out").rglob("*.parquet"))
 
 
 @pytest.mark.parametrize("hostile", ["../../etc/passwd", "a/b/c", "x" * 5000])
@@ -88,5 +92,5 @@ def test_hostile_ids_never_reach_the_filesystem(tmp_path: Path, hostile: str) ->
     report = run(dump, tmp_path / "out")
     assert report.articles == 1
     written = {p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file()}
-    assert all(str(p).startswith(("dump.csv", "out/articles/dump_csv-")) for p in written), written
+    assert all(str(p).startswith(("dump.csv", "out/articles/ingest_date=")) for p in written), written
     assert pq.read_table(report.articles_file).column("id").to_pylist() == [hostile]

@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,13 @@ import xxhash
 
 from newsclean import __version__
 from newsclean.cleaning import CLEANER_VERSION
+from newsclean.dedup import ChunkVerdict, Deduplicator
 from newsclean.models import SCHEMA_VERSION, Article
 from newsclean.readers import InputUnit, ReaderOptions, read_records
 from newsclean.records import InputError, RawRecord
-from newsclean.report import MAX_LISTED_DUPLICATES, DuplicateEntry, FileReport
+from newsclean.report import MAX_LISTED_DUPLICATES, FileReport
 from newsclean.schema import ARTICLE_SCHEMA, REJECT_SCHEMA
+from newsclean.state import InputState, StateStore
 from newsclean.transform import TransformSettings, article_row, reject_row, transform_record
 from newsclean.writer import ParquetPartWriter
 
@@ -67,32 +70,6 @@ def sequential_cleaner(settings: TransformSettings) -> ChunkCleaner:
     return clean
 
 
-class DuplicateFilter:
-    """Drops articles whose cleaned text was already seen in this run.
-
-    Keeps only 16-byte digests, so a million distinct articles cost ~100 MB at most; the first
-    occurrence wins, which keeps the output deterministic for a given input order.
-    """
-
-    def __init__(self) -> None:
-        self._first_id: dict[str, str] = {}
-
-    def split(self, rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[DuplicateEntry]]:
-        """Return (rows to write, duplicates dropped)."""
-        kept: list[dict[str, Any]] = []
-        dropped: list[DuplicateEntry] = []
-        for row in rows:
-            first = self._first_id.get(row["content_hash"])
-            if first is None:
-                self._first_id[row["content_hash"]] = row["id"]
-                kept.append(row)
-            else:
-                dropped.append(
-                    DuplicateEntry(record_index=row["record_index"], id=row["id"], duplicate_of=first)
-                )
-        return kept, dropped
-
-
 def part_name(unit: InputUnit) -> str:
     """Deterministic output file name for an input: readable stem plus a hash of its path.
 
@@ -111,8 +88,19 @@ class UnitJob:
     unit: InputUnit
     out_dir: Path
     reader_options: ReaderOptions
+    ingest_date: date
     chunk_size: int = DEFAULT_CHUNK_SIZE
     run_id: str = ""
+    fingerprint: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The input's identity in the state file: its resolved path."""
+        return str(self.unit.path.resolve())
+
+    def target(self, dataset: str) -> Path:
+        """Where this input's file of `dataset` goes: hive-partitioned by ingest date."""
+        return self.out_dir / dataset / f"ingest_date={self.ingest_date.isoformat()}" / part_name(self.unit)
 
 
 def _metadata(job: UnitJob) -> dict[str, str]:
@@ -121,48 +109,73 @@ def _metadata(job: UnitJob) -> dict[str, str]:
         "newsclean.cleaner_version": CLEANER_VERSION,
         "newsclean.schema_version": SCHEMA_VERSION,
         "newsclean.source": str(job.unit.path),
+        "newsclean.source_fingerprint": job.fingerprint or "",
         "newsclean.run_id": job.run_id,
     }
 
 
-def ingest_unit(job: UnitJob, cleaner: ChunkCleaner, duplicates: DuplicateFilter) -> FileReport:
+@dataclass(slots=True)
+class _Tally:
+    """Counters accumulated over an input's chunks."""
+
+    removals: Counter[str] = field(default_factory=Counter)
+    reject_codes: Counter[str] = field(default_factory=Counter)
+
+    def add(self, chunk: ChunkResult, verdict: ChunkVerdict, report: FileReport) -> None:
+        report.records_read += chunk.records
+        report.articles += len(verdict.kept)
+        report.rejects += len(chunk.rejects)
+        report.duplicates += len(verdict.duplicates)
+        room = max(MAX_LISTED_DUPLICATES - len(report.duplicate_records), 0)
+        report.duplicate_records.extend(verdict.duplicates[:room])
+        report.renamed_ids.extend(verdict.renamed)
+        self.removals.update(chunk.removal_counts)
+        self.reject_codes.update(str(r["reason_code"]) for r in chunk.rejects)
+
+
+def ingest_unit(
+    job: UnitJob, cleaner: ChunkCleaner, dedup: Deduplicator, store: StateStore | None = None
+) -> FileReport:
     """Ingest one input: all its output appears atomically, or none of it (file-level error).
 
-    A file that fails part-way (truncated archive, undecodable bytes) writes nothing at all, so a
-    fixed file can simply be re-run; the report says how far reading got.
+    A file that fails part-way (truncated archive, undecodable bytes) writes nothing and keeps
+    its previous output, so a fixed file can simply be re-run; the report says how far reading
+    got. With a `store`, the write is journaled so a killed run leaves no duplicate behind.
     """
     started = time.perf_counter()
-    report = FileReport(source=str(job.unit.path), kind=job.unit.kind)
-    name = part_name(job.unit)
+    report = FileReport(source=str(job.unit.path), kind=job.unit.kind, fingerprint=job.fingerprint)
     metadata = _metadata(job)
-    articles = ParquetPartWriter(job.out_dir / "articles" / name, ARTICLE_SCHEMA, metadata)
-    rejects = ParquetPartWriter(job.out_dir / "rejects" / name, REJECT_SCHEMA, metadata)
-    removals: Counter[str] = Counter()
-    reject_codes: Counter[str] = Counter()
+    articles = ParquetPartWriter(job.target("articles"), ARTICLE_SCHEMA, metadata)
+    rejects = ParquetPartWriter(job.target("rejects"), REJECT_SCHEMA, metadata)
+    if store is not None:
+        store.begin(job.key, [articles.target, rejects.target])
+    tally = _Tally()
     try:
         chunks = itertools.batched(read_records(job.unit, job.reader_options), job.chunk_size)
         for chunk in cleaner(list(c) for c in chunks):
-            kept, dropped = duplicates.split(chunk.articles)
-            articles.write(kept)
+            verdict = dedup.judge(chunk.articles)
+            articles.write(verdict.kept)
             rejects.write(chunk.rejects)
-            report.records_read += chunk.records
-            report.articles += len(kept)
-            report.rejects += len(chunk.rejects)
-            report.duplicates += len(dropped)
-            room = MAX_LISTED_DUPLICATES - len(report.duplicate_records)
-            report.duplicate_records.extend(dropped[: max(room, 0)])
-            removals.update(chunk.removal_counts)
-            reject_codes.update(str(r["reason_code"]) for r in chunk.rejects)
-        written_articles = articles.commit()
-        written_rejects = rejects.commit()
-    except InputError as exc:
+            tally.add(chunk, verdict, report)
+        written = [p for p in (articles.commit(), rejects.commit()) if p is not None]
+    except Exception as exc:
         articles.abort()
         rejects.abort()
-        report.status, report.error = "error", str(exc)
+        if store is not None:
+            store.abandon(job.key)
+        report.status = "error"
+        report.error = (
+            str(exc) if isinstance(exc, InputError) else f"{job.unit.path}: {type(exc).__name__}: {exc}"
+        )
     else:
-        report.articles_file = str(written_articles) if written_articles else None
-        report.rejects_file = str(written_rejects) if written_rejects else None
-    report.removal_counts = dict(removals.most_common())
-    report.reject_codes = dict(reject_codes.most_common())
+        if store is not None:
+            entry = InputState(
+                fingerprint=job.fingerprint, cleaner_version=CLEANER_VERSION, run_id=job.run_id
+            )
+            store.finish(job.key, entry, written)
+        report.articles_file = str(written[0]) if articles.rows_written else None
+        report.rejects_file = str(written[-1]) if rejects.rows_written else None
+    report.removal_counts = dict(tally.removals.most_common())
+    report.reject_codes = dict(tally.reject_codes.most_common())
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -27,18 +27,30 @@ class DuplicateEntry(BaseModel):
     duplicate_of: str = Field(description="Id of the first record with the same content_hash.")
 
 
+class RenamedId(BaseModel):
+    """A record kept under a new id because an earlier article of the dataset had its id."""
+
+    model_config = ConfigDict(frozen=True)
+
+    record_index: int
+    id: str
+    new_id: str
+
+
 class FileReport(BaseModel):
     """What happened to one input (a dump file, or a folder of .txt pages)."""
 
     source: str
     kind: str
-    status: Literal["ok", "error"] = "ok"
+    status: Literal["ok", "error", "skipped"] = "ok"
     error: str | None = None
+    fingerprint: str | None = Field(default=None, description="xxh3-128 of the input's bytes.")
     records_read: int = 0
     articles: int = 0
     rejects: int = 0
     duplicates: int = 0
     duplicate_records: list[DuplicateEntry] = Field(default_factory=list)
+    renamed_ids: list[RenamedId] = Field(default_factory=list)
     reject_codes: dict[str, int] = Field(default_factory=dict)
     removal_counts: dict[str, int] = Field(default_factory=dict)
     articles_file: str | None = None
@@ -47,8 +59,12 @@ class FileReport(BaseModel):
 
     @property
     def balanced(self) -> bool:
-        """The accounting invariant; a failed file wrote nothing, so only ok files must balance."""
-        return self.status == "error" or self.records_read == self.articles + self.rejects + self.duplicates
+        """The accounting invariant: read = articles + rejects + duplicates.
+
+        A failed input wrote nothing and a skipped one was not read, so only "ok" inputs can
+        break it.
+        """
+        return self.status != "ok" or self.records_read == self.articles + self.rejects + self.duplicates
 
 
 class RunReport(BaseModel):
