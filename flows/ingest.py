@@ -213,4 +213,8 @@ def main(
 
 
 if __name__ == "__main__":
-    sys.exit(typer.run(main))
+    # Run the installed module's objects, not this script's copy: task functions defined in
+    # `__main__` cannot be imported by name in process-pool or Dask workers.
+    from flows.ingest import main as installed_main
+
+    sys.exit(typer.run(installed_main))

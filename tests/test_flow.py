@@ -33,8 +33,7 @@ NOISE = [
 
 @pytest.fixture(scope="module")
 def seed_run(prefect_server: None, tmp_path_factory: pytest.TempPathFactory):
-    sys.path.insert(0, str(REPO / "flows"))
-    from ingest import ingest
+    from flows.ingest import ingest
 
     out = tmp_path_factory.mktemp("clean")
     report = ingest(paths=[str(REPO / "data" / "raw")], out=str(out), workers=1, chunk_size=2)

@@ -20,9 +20,8 @@ os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 import pyarrow.dataset as ds
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "flows"))
 
-from ingest import ingest  # noqa: E402
+from flows.ingest import ingest  # noqa: E402
 from newsclean.evaluation import find_eval_dir, score_predictions  # noqa: E402
 
 BASELINES = [
