@@ -13,59 +13,24 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 import sys
-from collections import deque
-from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from prefect import flow, get_run_logger, task
+from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
-from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
+from flows.tasks import make_runner, ordered_cleaner
 from newsclean import __version__
 from newsclean.cleaning import CLEANER_VERSION
 from newsclean.console import print_run_summary
-from newsclean.pipeline import DEFAULT_CHUNK_SIZE, ChunkCleaner, ChunkResult, ingest_unit, process_chunk
+from newsclean.pipeline import DEFAULT_CHUNK_SIZE, ingest_unit
 from newsclean.planning import plan_run
 from newsclean.readers import ReaderOptions
-from newsclean.records import RawRecord
 from newsclean.report import RunReport, write_report
 from newsclean.transform import TransformSettings
-
-
-@task(name="clean-chunk", cache_policy=NO_CACHE, persist_result=False, retries=0)
-def clean_chunk(records: list[RawRecord], settings: TransformSettings) -> ChunkResult:
-    """Clean one chunk; a thin wrapper so the pure function runs on any Prefect task runner."""
-    return process_chunk(records, settings)
-
-
-def _make_runner(workers: int) -> TaskRunner[Any]:
-    """Processes for real parallelism (cleaning is CPU-bound); one thread when single-worker."""
-    if workers <= 1:
-        return ThreadPoolTaskRunner(max_workers=1)
-    return ProcessPoolTaskRunner(max_workers=workers)
-
-
-def _ordered(runner: TaskRunner[Any], settings: TransformSettings, window: int) -> ChunkCleaner:
-    """A ChunkCleaner submitting chunks to `runner`, at most `window` in flight, results in order.
-
-    The window bounds memory (records waiting in the pipe) whatever the input size.
-    """
-
-    def clean(chunks: Iterable[list[RawRecord]]) -> Iterator[ChunkResult]:
-        pending: deque[Any] = deque()
-        for chunk in chunks:
-            pending.append(runner.submit(clean_chunk, {"records": chunk, "settings": settings}))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-
-    return clean
 
 
 def _publish(report: RunReport) -> None:
@@ -109,6 +74,7 @@ def ingest(
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     use_html: bool = True,
     force: bool = False,
+    dask_address: str | None = None,
 ) -> RunReport:
     """Clean every supported file under `paths` into Parquet datasets under `out`."""
     logger = get_run_logger()
@@ -145,8 +111,8 @@ def ingest(
     if plan.recovered:
         logger.warning("removed %d files left by an interrupted run", len(plan.recovered))
     report.files = list(plan.settled)
-    with _make_runner(workers) as runner:
-        cleaner = _ordered(runner, settings, window=max(2, 2 * workers))
+    with make_runner(workers, dask_address) as runner:
+        cleaner = ordered_cleaner(runner, settings, window=max(2, 2 * workers))
         for job in plan.jobs:
             file_report = ingest_unit(job, cleaner, plan.dedup, plan.store)
             report.files.append(file_report)
@@ -189,6 +155,9 @@ def main(
     chunk_size: Annotated[int, typer.Option(min=1, help="Records per cleaning task.")] = DEFAULT_CHUNK_SIZE,
     use_html: Annotated[bool, typer.Option(help="Extract from HTML when a record has it.")] = True,
     force: Annotated[bool, typer.Option(help="Reprocess inputs already ingested unchanged.")] = False,
+    dask_address: Annotated[
+        str | None, typer.Option(help="Run cleaning tasks on this Dask scheduler (tcp://HOST:PORT).")
+    ] = None,
 ) -> None:
     """Run the ingest flow once; exit 1 if any input could not be read at all."""
     report = ingest(
@@ -206,6 +175,7 @@ def main(
         chunk_size=chunk_size,
         use_html=use_html,
         force=force,
+        dask_address=dask_address,
     )
     print_run_summary(report)
     if report.failed_files:
@@ -213,8 +183,4 @@ def main(
 
 
 if __name__ == "__main__":
-    # Run the installed module's objects, not this script's copy: task functions defined in
-    # `__main__` cannot be imported by name in process-pool or Dask workers.
-    from flows.ingest import main as installed_main
-
-    sys.exit(typer.run(installed_main))
+    sys.exit(typer.run(main))

@@ -1,0 +1,57 @@
+"""Prefect tasks and task runners of the ingest flow.
+
+Kept in their own importable module (`flows.tasks`) so that process-pool and Dask workers can
+unpickle the task by name however the flow itself was loaded: as a script, from a deployment
+entrypoint path, or as `flows.ingest`.
+"""
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from newsclean.pipeline import ChunkCleaner, ChunkResult, process_chunk
+from newsclean.records import RawRecord
+from newsclean.transform import TransformSettings
+
+
+@task(name="clean-chunk", cache_policy=NO_CACHE, persist_result=False, retries=0)
+def clean_chunk(records: list[RawRecord], settings: TransformSettings) -> ChunkResult:
+    """Clean one chunk; a thin wrapper so the pure function runs on any Prefect task runner."""
+    return process_chunk(records, settings)
+
+
+def make_runner(workers: int, dask_address: str | None) -> TaskRunner[Any]:
+    """Processes for real parallelism (cleaning is CPU-bound); one thread when single-worker.
+
+    With a Dask address, chunks go to that existing cluster instead (its workers need newsclean
+    installed and this run's PREFECT_API_URL reachable).
+    """
+    if dask_address:
+        from prefect_dask import DaskTaskRunner  # noqa: PLC0415 - dask costs ~1 s to import; load it only when asked
+
+        return DaskTaskRunner(address=dask_address)
+    if workers <= 1:
+        return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=workers)
+
+
+def ordered_cleaner(runner: TaskRunner[Any], settings: TransformSettings, window: int) -> ChunkCleaner:
+    """A ChunkCleaner submitting chunks to `runner`, at most `window` in flight, results in order.
+
+    The window bounds memory (records waiting in the pipe) whatever the input size.
+    """
+
+    def clean(chunks: Iterable[list[RawRecord]]) -> Iterator[ChunkResult]:
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(runner.submit(clean_chunk, {"records": chunk, "settings": settings}))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    return clean
