@@ -11,7 +11,7 @@ export DO_NOT_TRACK := 1
 export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
-.PHONY: setup run test test-fast lint format schemas eval bench clean-data
+.PHONY: setup run test test-fast lint format schemas eval bench clean-data serve deploy
 
 setup: .venv/.synced
 
@@ -50,3 +50,12 @@ clean-data:
 
 eval: setup
 	NEWSCLEAN_EVAL_DIR=$(EVAL_DIR) $(PY) tools/evaluate.py
+
+serve: setup
+	$(PY) flows/serve.py
+
+# Needs a Prefect server (PREFECT_API_URL), e.g. `.venv/bin/prefect server start` in another shell.
+deploy: setup
+	.venv/bin/prefect work-pool inspect newsclean >/dev/null 2>&1 || \
+		.venv/bin/prefect work-pool create newsclean --type process
+	NEWSCLEAN_HOME=$(CURDIR) .venv/bin/prefect --no-prompt deploy --all
