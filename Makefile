@@ -59,3 +59,6 @@ deploy: setup
 	.venv/bin/prefect work-pool inspect newsclean >/dev/null 2>&1 || \
 		.venv/bin/prefect work-pool create newsclean --type process
 	NEWSCLEAN_HOME=$(CURDIR) .venv/bin/prefect --no-prompt deploy --all
+
+bench: setup
+	NEWSCLEAN_EVAL_DIR=$(EVAL_DIR) $(PY) benchmarks/bench.py

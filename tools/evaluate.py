@@ -22,6 +22,7 @@ import pyarrow.dataset as ds
 REPO = Path(__file__).resolve().parents[1]
 
 from flows.ingest import ingest  # noqa: E402
+
 from newsclean.evaluation import find_eval_dir, score_predictions  # noqa: E402
 
 BASELINES = [
