@@ -60,7 +60,8 @@ class Article(BaseModel):
     text: str = Field(min_length=1, description="Cleaned body; paragraphs separated by a blank line.")
     word_count: int = Field(ge=1, description="Whitespace-separated words in `text`.")
     content_hash: str = Field(
-        pattern=r"^[0-9a-f]{32}$", description="xxh3-128 of `text`; equal hashes are exact duplicates."
+        pattern=r"^[0-9a-f]{32}$",
+        description="xxh3-128 of `text`; equal hashes are exact duplicates.",
     )
     chars_in: int = Field(ge=0, description="Characters of input text (or HTML) given to the cleaner.")
     chars_out: int = Field(ge=1, description="Characters in `text`.")

@@ -14,7 +14,10 @@ from pydantic import BaseModel
 from newsclean.models import SCHEMA_VERSION, Article, Reject
 
 MAJOR = SCHEMA_VERSION.split(".", 1)[0]
-EXPORTS: dict[str, type[BaseModel]] = {f"article.v{MAJOR}.json": Article, f"reject.v{MAJOR}.json": Reject}
+EXPORTS: dict[str, type[BaseModel]] = {
+    f"article.v{MAJOR}.json": Article,
+    f"reject.v{MAJOR}.json": Reject,
+}
 
 
 def schema_document(model: type[BaseModel]) -> dict[str, Any]:
@@ -35,7 +38,7 @@ def main(argv: list[str]) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for name, model in EXPORTS.items():
         (folder / name).write_text(render(model), encoding="utf-8")
-        print(f"wrote {folder / name}")  # noqa: T201 - a command-line tool reporting its output
+        print(f"wrote {folder / name}")
     return 0
 
 
