@@ -33,7 +33,7 @@ def wait_for_port(port: int, timeout: float = 60) -> None:
 
 
 @pytest.fixture
-def dask_cluster(prefect_server: None) -> Iterator[str]:  # noqa: ARG001 - workers report to this server
+def dask_cluster(prefect_server: None) -> Iterator[str]:
     from prefect.settings import PREFECT_API_URL
 
     port = free_port()
@@ -41,7 +41,7 @@ def dask_cluster(prefect_server: None) -> Iterator[str]:  # noqa: ARG001 - worke
     dask = str(Path(sys.executable).with_name("dask"))
     env = {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value())}
     procs = [
-        subprocess.Popen(  # noqa: S603
+        subprocess.Popen(
             [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
             env=env,
             stdout=subprocess.DEVNULL,
@@ -52,7 +52,7 @@ def dask_cluster(prefect_server: None) -> Iterator[str]:  # noqa: ARG001 - worke
         wait_for_port(port)
         for _ in range(2):
             procs.append(
-                subprocess.Popen(  # noqa: S603
+                subprocess.Popen(
                     [dask, "worker", address, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],
                     env=env,
                     stdout=subprocess.DEVNULL,
