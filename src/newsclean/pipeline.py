@@ -60,6 +60,13 @@ def process_chunk(records: Sequence[RawRecord], settings: TransformSettings) -> 
     return result
 
 
+def batched(records: Iterable[RawRecord], size: int) -> Iterator[list[RawRecord]]:
+    """Lists of up to `size` records, pulled lazily so only one chunk is held at a time."""
+    iterator = iter(records)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
 def sequential_cleaner(settings: TransformSettings) -> ChunkCleaner:
     """The in-process ChunkCleaner, for tests, the CLI and single-worker runs."""
 
@@ -151,8 +158,7 @@ def ingest_unit(
         store.begin(job.key, [articles.target, rejects.target])
     tally = _Tally()
     try:
-        chunks = itertools.batched(read_records(job.unit, job.reader_options), job.chunk_size)
-        for chunk in cleaner(list(c) for c in chunks):
+        for chunk in cleaner(batched(read_records(job.unit, job.reader_options), job.chunk_size)):
             verdict = dedup.judge(chunk.articles)
             articles.write(verdict.kept)
             rejects.write(chunk.rejects)
