@@ -31,7 +31,7 @@ def make_runner(workers: int, dask_address: str | None) -> TaskRunner[Any]:
     installed and this run's PREFECT_API_URL reachable).
     """
     if dask_address:
-        from prefect_dask import DaskTaskRunner  # noqa: PLC0415 - dask costs ~1 s to import; load it only when asked
+        from prefect_dask.task_runners import DaskTaskRunner  # noqa: PLC0415 - dask costs ~1 s to import; load it only when asked
 
         return DaskTaskRunner(address=dask_address)
     if workers <= 1:
