@@ -28,6 +28,7 @@ class Reason(StrEnum):
     HOVER_CARD = "hover_card"
     SHORT_FRAGMENT = "short_fragment"  # too little language to be body text
     OUTSIDE_CONTENT = "outside_content"  # before/after the main content region
+    LOW_CONTENT_SCORE = "low_content_score"  # inside the page, but scored as boilerplate
     DUPLICATE_LINE = "duplicate_line"  # the same line already kept on this page
     CONTROL_CHARS = "control_chars"
     SIZE_CAP = "size_cap"

@@ -1,0 +1,10 @@
+"""The plain-text boilerplate cleaner: `clean_text(text, title=None) -> CleanResult`."""
+
+from newsclean.cleaning.cleaner import clean_text
+from newsclean.cleaning.config import DEFAULT_CONFIG, CleanerConfig
+
+CLEANER_VERSION = "1.0.0"
+"""Version of the cleaning rules and model; bump whenever output for some input changes, so
+incremental runs re-clean inputs ingested by an older version."""
+
+__all__ = ["CLEANER_VERSION", "DEFAULT_CONFIG", "CleanerConfig", "clean_text"]

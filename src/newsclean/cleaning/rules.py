@@ -1,0 +1,157 @@
+"""Hard rules: lines whose form alone says what they are (a breadcrumb, a share bar, a copyright).
+
+Each rule is a named pattern with the reason it stands for, so a removal is explained by the rule
+that made it. Patterns are anchored and free of nested quantifiers: they run in linear time on
+lines of any length. None names a site or a page; they describe shapes that recur across sites.
+"""
+
+import re
+from collections.abc import Sequence
+
+from newsclean.reasons import Reason
+
+_SOCIAL = r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|email|e-mail|print|copy link|flipboard|x)"
+
+# (reason, pattern) tried in order on a stripped line; the first match decides.
+LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
+    (Reason.BREADCRUMB, re.compile(r"^(?:current|you are here)\s*:", re.IGNORECASE)),
+    (Reason.BREADCRUMB, re.compile(r"^home\s*(?:>|»|›|/|\|)", re.IGNORECASE)),
+    (
+        Reason.DATELINE,
+        re.compile(
+            r"^(?:date|published|updated|posted|last updated|modified)\s*(?:on)?\s*:?\s*\d", re.IGNORECASE
+        ),
+    ),
+    (
+        Reason.DATELINE,
+        re.compile(r"^(?:published|updated|posted)(?: on)? \w+ \d{1,2},? \d{4}", re.IGNORECASE),
+    ),
+    (
+        Reason.BYLINE,
+        re.compile(r"^by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|and|$|\|)", re.IGNORECASE),
+    ),
+    (
+        Reason.CAPTION_CREDIT,
+        re.compile(
+            r"^(?:photo|image|picture|credit|photograph|illustration|video)s?\s*(?:credit)?\s*:",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.CAPTION_CREDIT,
+        re.compile(
+            r"(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp(?: via getty images)?|reuters|epa-efe|alamy)\s*\)?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.SHARE_WIDGET,
+        re.compile(
+            rf"^(?:share|tweet|share this(?: article| story)?|share on {_SOCIAL})\s*:?$", re.IGNORECASE
+        ),
+    ),
+    (Reason.SHARE_WIDGET, re.compile(rf"^{_SOCIAL}\w*!?\s*\(\d+\)$", re.IGNORECASE)),
+    (Reason.SHARE_WIDGET, re.compile(r"^\d+\s+(?:shares?|comments?|views?)$", re.IGNORECASE)),
+    (
+        Reason.TAG_LIST,
+        re.compile(r"^[-•*]?\s*(?:tags?|topics?|in|filed under|categories|keywords)\s*:\s*$", re.IGNORECASE),
+    ),
+    (Reason.TAG_LIST, re.compile(r"^(?:tags?|topics?|filed under|keywords)\s*:", re.IGNORECASE)),
+    (
+        Reason.LEGAL_FOOTER,
+        re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4})|all rights reserved)", re.IGNORECASE),
+    ),
+    (
+        Reason.LEGAL_FOOTER,
+        re.compile(
+            r"^(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|cookie (?:policy|settings)|contact us|about us|sitemap|accessibility)$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.PROMPT,
+        re.compile(
+            r"(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie preferences)", re.IGNORECASE
+        ),
+    ),
+    (
+        Reason.PROMPT,
+        re.compile(
+            r"^(?:sign up|subscribe|log ?in|sign in|register|create (?:a free )?account|already a subscriber)\b.{0,80}$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.PROMPT,
+        re.compile(r"(?:newsletter|enable javascript|javascript is disabled|your browser)", re.IGNORECASE),
+    ),
+    (
+        Reason.ADVERT,
+        re.compile(
+            r"^(?:advertisement|sponsored(?: content)?|ad|promoted|partner content|story continues below advertisement)$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.COMMENTS,
+        re.compile(
+            r"^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|show comments|view comments)\s*(?:\(\d+\))?$",
+            re.IGNORECASE,
+        ),
+    ),
+)
+
+RELATED_HEADER = re.compile(
+    r"^(?:[-•*]\s*)?(?:related(?: (?:articles?|stories|posts|content|coverage|news|links|topics))?|ranking|recommendations?|recommended(?: for you| stories| articles| reading)?|"
+    r"most (?:read|popular|viewed|shared|emailed)|more (?:from|on|in|stories|news|like this|to read)\b.*|read (?:more|next|also)|"
+    r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|trending(?: now| stories)?|popular(?: now| stories)?|"
+    r"latest(?: news| stories)?|top stories|editor'?s picks|what to read next|don'?t miss|see also|also read|further reading|around the web)\s*:?$",
+    re.IGNORECASE,
+)
+"""A header that opens a list of other articles' headlines."""
+
+BULLET = re.compile(r"^(?:[-•*·▪◦]|\d{1,2}[.)])\s+")
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} (?:is|was|has been|covers|writes)\b.{0,200}\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author|freelance)\b",
+)
+"""'Jane Doe is a politics reporter at …': the short bio under an article."""
+
+STRAY_NAME = re.compile(r"^[-•*·]\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$")
+"""A bullet followed by nothing but a name: a byline left over from a layout."""
+
+
+def match_rule(line: str) -> Reason | None:
+    """The reason a line is boilerplate by form alone, or None."""
+    for reason, pattern in LINE_RULES:
+        if pattern.search(line):
+            return reason
+    return None
+
+
+def is_related_header(line: str) -> bool:
+    """Does this line open a list of links to other articles?"""
+    return len(line) <= 80 and RELATED_HEADER.match(line) is not None
+
+
+def is_author_bio(line: str, position: float) -> bool:
+    """A one-paragraph author bio, which sits in the last part of a page."""
+    return position > 0.2 and len(line) < 600 and AUTHOR_BIO.match(line) is not None
+
+
+def is_stray_name(line: str) -> bool:
+    """A bulleted bare name ('• Jane Doe')."""
+    return STRAY_NAME.match(line) is not None
+
+
+def list_run_end(lines: Sequence[str], start: int, max_words: int) -> int:
+    """Index after the run of list items that follows a related header at `start - 1`.
+
+    The run ends at the first line that reads like body prose: long, and ending like a sentence.
+    """
+    end = start
+    while end < len(lines):
+        words = len(lines[end].split())
+        if words > max_words and lines[end].rstrip().endswith((".", "!", "?", '"', "”")):
+            break
+        end += 1
+    return end

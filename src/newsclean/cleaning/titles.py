@@ -1,0 +1,55 @@
+"""Titles: recognise the headline's repeats in the body, and find a headline when none is given.
+
+Pages repeat their headline (in the breadcrumb, above the body, in a share bar); gold bodies never
+include it. A line is a repeat when it is the title, is contained in it, or is nearly all the
+title's words in a line not much longer than the title.
+"""
+
+import re
+from collections.abc import Sequence
+
+_WORD = re.compile(r"\w+")
+_HEADLINE_SCAN_LINES = 8
+"""Only the first lines of a page are searched for a headline."""
+_BREADCRUMB_MARKS = (" > ", "»", "›", "Current:", "Home >")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def is_title_repeat(line: str, title: str, similarity: float) -> bool:
+    """Is this line the headline again (exactly, contained in it, or nearly)?"""
+    norm_line, norm_title = _norm(line), _norm(title)
+    if not norm_line or not norm_title:
+        return False
+    if norm_line == norm_title:
+        return True
+    if len(norm_line) >= 20 and norm_line in norm_title:
+        return True
+    title_words = set(norm_title.split())
+    line_words = norm_line.split()
+    if len(line_words) > 1.3 * len(title_words) + 3:
+        return False
+    shared = sum(1 for w in line_words if w in title_words)
+    return shared >= similarity * max(len(title_words), len(line_words))
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short, no sentence-final period, several words: a headline's shape."""
+    words = line.split()
+    return 3 <= len(words) <= 30 and not line.rstrip().endswith((".", ":", ";", ",")) and len(line) <= 250
+
+
+def refine_title(given: str | None, lines: Sequence[str]) -> str | None:
+    """The best title: the given one, unless it is a breadcrumb that contains a cleaner headline
+    found among the first lines (then that headline); None given -> the first headline-shaped line."""
+    head = lines[:_HEADLINE_SCAN_LINES]
+    if given:
+        if any(mark in given for mark in _BREADCRUMB_MARKS):
+            norm_given = _norm(given)
+            for line in head:
+                if line != given and looks_like_headline(line) and _norm(line) in norm_given:
+                    return line
+        return given
+    return next((line for line in head[:3] if looks_like_headline(line)), None)
