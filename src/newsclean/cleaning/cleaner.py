@@ -108,6 +108,26 @@ def _score(page: _Page, config: CleanerConfig) -> tuple[list[bool], str | None]:
     return [k and r is None for k, r in zip(keep, page.reason, strict=True)], language
 
 
+COMMENTS_AFTER_SHARE = 0.5
+"""A comment-section header ends the article only once this share of its kept words is behind it,
+so a 'Comments (12)' link at the top of a page does not empty it."""
+
+
+def _cut_comments(page: _Page, keep: list[bool]) -> None:
+    """Drop everything from the comment section's header on, once the article is mostly behind."""
+    total = sum(len(page.text[i].split()) for i, k in enumerate(keep) if k)
+    seen = 0
+    for i, line in enumerate(page.text):
+        if keep[i]:
+            seen += len(line.split())
+        if total and seen >= COMMENTS_AFTER_SHARE * total and rules.is_comments_header(line):
+            for j in range(i, len(page.text)):
+                keep[j] = False
+                if page.reason[j] is None:
+                    page.reason[j] = Reason.COMMENTS
+            return
+
+
 def _drop_reason(page: _Page, i: int, first: int, last: int) -> Reason:
     reason = page.reason[i]
     if reason is not None:
@@ -139,6 +159,7 @@ def clean_text(text: str, title: str | None = None, config: CleanerConfig | None
     title = refine_title(title.strip() if title else None, page.text)
     _apply_rules(page, title, config)
     keep, language = _score(page, config)
+    _cut_comments(page, keep)
     seen: set[str] = set()
     for i, line in enumerate(page.text):
         if keep[i] and line in seen:

@@ -110,6 +110,15 @@ RELATED_HEADER = re.compile(
 )
 """A header that opens a list of other articles' headlines."""
 
+COMMENTS_HEADER = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|user comments|discussion)\s*(?:\(\d+\))?:?$|"
+    r"^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
+    r"comments are closed\.?|show comments|view comments|load comments|\d+ (?:thoughts|responses|replies) (?:on|to) .{1,200})$|"
+    r"^[^.!?]{1,60} says:$",
+    re.IGNORECASE,
+)
+"""Where a page's comment section starts (WordPress 'Jo says:', 'Leave a Reply', '12 Comments')."""
+
 BULLET = re.compile(r"^(?:[-•*·▪◦]|\d{1,2}[.)])\s+")
 AUTHOR_BIO = re.compile(
     r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} (?:is|was|has been|covers|writes)\b.{0,200}\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author|freelance)\b",
@@ -118,6 +127,10 @@ AUTHOR_BIO = re.compile(
 
 STRAY_NAME = re.compile(r"^[-•*·]\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$")
 """A bullet followed by nothing but a name: a byline left over from a layout."""
+
+
+_SENTENCE_MIN_WORDS = 10
+_SENTENCE_END = (".", "!", "?", '"', "”")
 
 
 def match_rule(line: str) -> Reason | None:
@@ -138,6 +151,11 @@ def is_author_bio(line: str, position: float) -> bool:
     return position > 0.2 and len(line) < 600 and AUTHOR_BIO.match(line) is not None
 
 
+def is_comments_header(line: str) -> bool:
+    """Does this line open the page's comment section?"""
+    return len(line) <= 250 and COMMENTS_HEADER.match(line) is not None
+
+
 def is_stray_name(line: str) -> bool:
     """A bulleted bare name ('• Jane Doe')."""
     return STRAY_NAME.match(line) is not None
@@ -146,12 +164,15 @@ def is_stray_name(line: str) -> bool:
 def list_run_end(lines: Sequence[str], start: int, max_words: int) -> int:
     """Index after the run of list items that follows a related header at `start - 1`.
 
-    The run ends at the first line that reads like body prose: long, and ending like a sentence.
+    The run ends at the first line that reads like body prose: longer than any headline, or a
+    complete sentence of ten words or more (headlines rarely end with a full stop).
     """
     end = start
     while end < len(lines):
         words = len(lines[end].split())
-        if words > max_words and lines[end].rstrip().endswith((".", "!", "?", '"', "”")):
+        if words > max_words or (
+            words >= _SENTENCE_MIN_WORDS and lines[end].rstrip().endswith(_SENTENCE_END)
+        ):
             break
         end += 1
     return end
