@@ -108,9 +108,9 @@ def _score(page: _Page, config: CleanerConfig) -> tuple[list[bool], str | None]:
     return [k and r is None for k, r in zip(keep, page.reason, strict=True)], language
 
 
-COMMENTS_AFTER_SHARE = 0.5
-"""A comment-section header ends the article only once this share of its kept words is behind it,
-so a 'Comments (12)' link at the top of a page does not empty it."""
+COMMENTS_AFTER_WORDS = 150
+"""A comment-section header ends the article only once this many kept words (or half of them, on
+a short page) are behind it, so a 'Comments (12)' link above the story does not empty it."""
 
 
 def _cut_comments(page: _Page, keep: list[bool]) -> None:
@@ -120,7 +120,7 @@ def _cut_comments(page: _Page, keep: list[bool]) -> None:
     for i, line in enumerate(page.text):
         if keep[i]:
             seen += len(line.split())
-        if total and seen >= COMMENTS_AFTER_SHARE * total and rules.is_comments_header(line):
+        if total and seen >= min(COMMENTS_AFTER_WORDS, total / 2) and rules.is_comments_header(line):
             for j in range(i, len(page.text)):
                 keep[j] = False
                 if page.reason[j] is None:

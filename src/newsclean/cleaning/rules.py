@@ -111,9 +111,10 @@ RELATED_HEADER = re.compile(
 """A header that opens a list of other articles' headlines."""
 
 COMMENTS_HEADER = re.compile(
-    r"^(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|user comments|discussion)\s*(?:\(\d+\))?:?$|"
-    r"^(?:leave a (?:reply|comment)|post a comment|add a comment|join the (?:discussion|conversation)|"
-    r"comments are closed\.?|show comments|view comments|load comments|\d+ (?:thoughts|responses|replies) (?:on|to) .{1,200})$|"
+    r"^\W{0,3}(?:\d[\d,]*\s+)?(?:(?:top|best|most|all|latest|newest|reader|user|recent|rated|show|view|load|read)\s+){0,3}"
+    r"(?:comments?|responses?|replies|discussion)\s*(?:\(\d+\)|\d+)?\W{0,3}$|"
+    r"^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|"
+    r"comments are closed\.?|\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200})$|"
     r"^[^.!?]{1,60} says:$",
     re.IGNORECASE,
 )
