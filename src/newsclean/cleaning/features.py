@@ -45,10 +45,22 @@ FEATURE_NAMES = (
 """Order of the feature vector; the model file stores weights in this order."""
 
 
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
+"""Scripts written without spaces (kana, CJK ideographs, Thai): there, \\w+ finds whole
+sentences, so length is counted in characters instead (two per word)."""
+
+
+def count_words(line: str, words: Sequence[str]) -> int:
+    """Words in a line, counting unspaced scripts at two characters a word."""
+    if line.isascii():
+        return len(words)
+    return len(words) + len(_UNSPACED.findall(line)) // 2
+
+
 def line_stats(line: str, stop: frozenset[str]) -> tuple[float, ...]:
     """Context-free features of one line (see FEATURE_NAMES[1:15])."""
     words = WORD.findall(line)
-    n_words = len(words)
+    n_words = count_words(line, words)
     n_chars = len(line)
     if n_words:
         stops = sum(1 for w in words if w.lower() in stop)

@@ -38,7 +38,8 @@ DETECTION_SAMPLE_CHARS = 1500
 """Characters of prose sampled from a page for language identification: enough for a stable
 answer from py3langid, and cheap (~0.3 ms)."""
 
-_PROSE_MIN_WORDS = 8
+_PROSE_MIN_CHARS = 60
+"""Lines this long are prose enough to identify a language (menus are shorter)."""
 
 
 @cache
@@ -60,7 +61,7 @@ def detect_language(lines: Sequence[str], min_confidence: float) -> str | None:
     share loanwords, so a large list "wins" on an English menu. py3langid (by trafilatura's author)
     is a small shipped model built for the job.
     """
-    prose = [line for line in lines if len(line.split()) >= _PROSE_MIN_WORDS] or list(lines)
+    prose = [line for line in lines if len(line) >= _PROSE_MIN_CHARS] or list(lines)
     sample = " ".join(prose)[:DETECTION_SAMPLE_CHARS]
     if not sample.strip():
         return None
