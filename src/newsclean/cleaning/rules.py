@@ -14,6 +14,15 @@ _SOCIAL = r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|emai
 
 # (reason, pattern) tried in order on a stripped line; the first match decides.
 LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
+    (
+        Reason.NAVIGATION,
+        re.compile(
+            r"^(?:menu|main menu|open menu|close menu|search|toggle navigation|navigation|skip to (?:main )?content|"
+            r"back to top|go to top|next|previous|prev|more|close|home|sections|show more|load more|"
+            r"next article|previous article|next post|previous post)$",
+            re.IGNORECASE,
+        ),
+    ),
     (Reason.BREADCRUMB, re.compile(r"^(?:current|you are here)\s*:", re.IGNORECASE)),
     (Reason.BREADCRUMB, re.compile(r"^home\s*(?:>|»|›|/|\|)", re.IGNORECASE)),
     (

@@ -42,14 +42,13 @@ def looks_like_headline(line: str) -> bool:
 
 
 def refine_title(given: str | None, lines: Sequence[str]) -> str | None:
-    """The best title: the given one, unless it is a breadcrumb that contains a cleaner headline
-    found among the first lines (then that headline); None given -> the first headline-shaped line."""
-    head = lines[:_HEADLINE_SCAN_LINES]
-    if given:
-        if any(mark in given for mark in _BREADCRUMB_MARKS):
-            norm_given = _norm(given)
-            for line in head:
-                if line != given and looks_like_headline(line) and _norm(line) in norm_given:
-                    return line
+    """The given title, unless it is a breadcrumb holding a cleaner headline found among the first
+    lines, which then replaces it. (With no title given, the cleaner finds one after classifying
+    lines; guessing earlier would let a short first paragraph be taken for a headline.)"""
+    if not given or not any(mark in given for mark in _BREADCRUMB_MARKS):
         return given
-    return next((line for line in head[:3] if looks_like_headline(line)), None)
+    norm_given = _norm(given)
+    for line in lines[:_HEADLINE_SCAN_LINES]:
+        if line != given and looks_like_headline(line) and _norm(line) in norm_given:
+            return line
+    return given

@@ -1,0 +1,69 @@
+"""Table-driven cleaner cases from tests/data/cleaning/lines.json, and the five seed pages."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsclean import clean_text
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+TABLE = json.loads((DATA / "cleaning" / "lines.json").read_text(encoding="utf-8"))
+SEEDS = sorted(p for p in (DATA / "seeds").glob("*.txt") if not p.name.endswith(".expected.txt"))
+
+
+def build(case: dict[str, Any]) -> list[str]:
+    return [line.format(**TABLE["bodies"]) for line in case["page"]]
+
+
+@pytest.mark.parametrize("case", TABLE["cases"], ids=[c["name"] for c in TABLE["cases"]])
+def test_line_verdicts(case: dict[str, Any]) -> None:
+    lines = build(case)
+    result = clean_text("\n".join(lines), title=case.get("title"))
+    verdict = result.verdicts[case["line"]]
+    got = None if verdict.keep else str(verdict.reason)
+    assert got == case["reason"], f"{lines[case['line']]!r}: {got} != {case['reason']}"
+    for body in TABLE["bodies"].values():
+        if body in lines:
+            assert body in result.text, "the surrounding story is kept"
+
+
+@pytest.mark.parametrize("page", SEEDS, ids=[p.stem for p in SEEDS])
+def test_seed_pages_come_out_exactly(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
+    first_line = next(line.strip() for line in text.splitlines() if line.strip())
+    expected = page.with_name(f"{page.stem}.expected.txt").read_text(encoding="utf-8").strip()
+    result = clean_text(text, title=first_line)
+    assert result.text == expected
+    assert "Current:" not in (result.title or "")
+    assert all(r.reason for r in result.removed)
+
+
+def test_hover_card_span_is_cut_and_recorded() -> None:
+    (seed,) = [p for p in SEEDS if p.name.startswith("000_")]
+    result = clean_text(seed.read_text(encoding="utf-8"))
+    assert "the same time President Trump issued a tweet" in result.text
+    (span,) = [r for r in result.removed if r.kind == "span"]
+    assert span.reason == "hover_card"
+    assert span.text.startswith("Donald John Trump")
+    assert span.text.endswith("MORE")
+
+
+def test_title_is_found_when_not_given() -> None:
+    lines = build({"page": ["Menu", "Storm closes schools across the region", "{body}", "{body2}"]})
+    result = clean_text("\n".join(lines))
+    assert result.title == "Storm closes schools across the region"
+    assert "Storm closes" not in result.text
+
+
+def test_other_languages_are_not_emptied() -> None:
+    page = (
+        "A prefeitura anunciou nesta terça-feira um novo plano para reduzir o trânsito no centro da cidade, "
+        "com mais linhas de ônibus e ciclovias.\n"
+        "Segundo o secretário de transportes, as obras devem começar no próximo mês e durar cerca de um ano, "
+        "com investimento de dez milhões de reais."
+    )
+    result = clean_text(page)
+    assert result.language == "pt"
+    assert result.text.count("\n\n") == 1
