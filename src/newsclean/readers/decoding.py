@@ -1,23 +1,41 @@
-"""Opening an input as text: gzip, byte-order marks, encoding detection, undecodable bytes.
+"""Opening an input as text: encoding detection, binary detection, undecodable bytes.
 
-UTF-8 is tried first on a sample (most dumps are UTF-8, and the check is exact); only when the
-sample is not valid UTF-8 is charset-normalizer asked, so a Windows-1252 or Latin-1 export decodes
-to the right characters instead of replacement marks. Decoding then uses ``errors="replace"``: a
-stray bad byte deep in a file costs one character, not the file.
+Policy:
+
+* A byte-order mark decides (UTF-8, UTF-16, UTF-32). Otherwise UTF-8 is tried on the first
+  `SAMPLE_BYTES` (most dumps are UTF-8, and the check is exact and fast); only when that sample is
+  not valid UTF-8 is charset-normalizer asked, so a Windows-1252 or Latin-1 export decodes to the
+  right characters instead of replacement marks. `ReaderOptions.encoding` skips detection.
+* A sample with many NUL or control bytes, a known binary signature (ZIP/XLSX, PDF, images,
+  Parquet...) or no fitting encoding is "binary": the file fails with `InputError`.
+* Decoding never fails mid-file. Bytes that are not valid in the chosen codec are replaced with
+  U+FFFD, except in UTF-8 files, where each stray byte is read as Windows-1252: files that are
+  UTF-8 at the start and Windows-1252 further down (appended exports) are common, and "é" beats
+  "\ufffd" for the cleaner. Either way the count is logged as a warning when the file closes.
 """
 
 import codecs
-import gzip
 import io
-import zlib
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TextIO, cast
+from typing import TextIO
 
 from charset_normalizer import from_bytes
 
+from newsclean.readers.errors import ReplacementSlot
+from newsclean.readers.streams import (
+    NulStrippingReader,
+    TranscodingReader,
+    buffered,
+    open_binary,
+    read_prefix,
+)
 from newsclean.records import InputError
+
+log = logging.getLogger(__name__)
 
 SAMPLE_BYTES = 256 << 10
 """Bytes read to decide the encoding (256 KiB): enough for charset-normalizer to be confident."""
@@ -29,18 +47,42 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_BINARY_NUL_SHARE = 0.1
-"""A sample with more than 10% NUL bytes (and no UTF-16/32 BOM) is binary, not text."""
+_SIGNATURES = (
+    (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook?)"),
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PAR1", "a Parquet file"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ", "an xz archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\xd0\xcf\x11\xe0", "an OLE document (an .xls workbook?)"),
+)
+_BINARY_SHARE = 0.05
+"""A sample more than 5% NUL bytes, or (when not UTF-8) C0 controls other than tab, newlines,
+form feed and escape, is binary."""
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
+_NUL = b"\x00"
+_UTF8_NAMES = frozenset({"utf-8", "utf-8-sig"})
 
-GZIP_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
-"""What a truncated or corrupt gzip stream raises while being read."""
 
+def _binary_reason(sample: bytes, utf8: bool) -> str | None:
+    """Why a BOM-less sample is not text, or None if it may be.
 
-def open_binary(path: Path) -> IO[bytes]:
-    """The file's bytes, transparently gunzipped when it ends in `.gz`."""
-    if path.suffix.lower() == ".gz":
-        return cast("IO[bytes]", gzip.open(path, "rb"))
-    return path.open("rb")
+    Valid UTF-8 is only judged on NULs (UTF-16 without a BOM looks like that): arbitrary Unicode
+    text may hold control characters, but a sample that is not even UTF-8 and full of control
+    bytes is binary, whatever single-byte codec charset-normalizer could still make of it.
+    """
+    for signature, what in _SIGNATURES:
+        if sample.startswith(signature):
+            return what
+    bad = _NUL if utf8 else _CONTROL_BYTES
+    count = len(sample) - len(sample.translate(None, bad))
+    if sample and count / len(sample) > _BINARY_SHARE:
+        return f"{count} {'NUL' if utf8 else 'NUL/control'} bytes in the first {len(sample)}"
+    return None
 
 
 def _valid_utf8_prefix(sample: bytes) -> bool:
@@ -51,67 +93,114 @@ def _valid_utf8_prefix(sample: bytes) -> bool:
     return True
 
 
+def canonical_codec(name: str, source: str) -> str:
+    """The codec's canonical name (`UTF8` -> `utf-8`); InputError for an unknown encoding."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        msg = f"{source}: unknown encoding {name!r}"
+        raise InputError(msg) from None
+
+
 def detect_encoding(sample: bytes, source: str) -> str:
     """The codec to read a file with, judged from its first bytes.
 
     Raises:
-        InputError: the sample looks binary (many NUL bytes, or no text encoding fits).
+        InputError: the sample looks binary.
     """
     for bom, codec in _BOMS:
         if sample.startswith(bom):
             return codec
-    if sample and sample.count(0) / len(sample) > _BINARY_NUL_SHARE:
-        msg = f"{source}: looks binary, not text ({sample.count(0)} NUL bytes in the first {len(sample)})"
+    utf8 = _valid_utf8_prefix(sample)
+    reason = _binary_reason(sample, utf8)
+    if reason is not None:
+        msg = f"{source}: looks binary, not text ({reason})"
         raise InputError(msg)
-    if _valid_utf8_prefix(sample):
+    if utf8:
         return "utf-8"
     best = from_bytes(sample).best()
     if best is None:
         msg = f"{source}: looks binary, not text (no text encoding fits its first {len(sample)} bytes)"
         raise InputError(msg)
-    return str(best.encoding)
+    return canonical_codec(str(best.encoding), source)
 
 
-def read_sample(path: Path) -> bytes:
-    """The first bytes of the (decompressed) file; raises InputError for a corrupt archive."""
-    try:
-        with open_binary(path) as f:
-            return f.read(SAMPLE_BYTES)
-    except GZIP_ERRORS as exc:
-        msg = f"{path}: truncated or corrupt gzip ({exc})"
-        raise InputError(msg) from None
+@dataclass(frozen=True, slots=True)
+class Prefix:
+    """A file's first bytes and the codec chosen from them, shared by detection and sniffing."""
+
+    codec: str
+    data: bytes
+    truncated: bool
+    """The (gzip) stream broke inside the prefix: records before the damage are still read."""
+
+    def text(self, max_chars: int) -> tuple[str, bool]:
+        """The prefix decoded (NUL-free, at most `max_chars`), and whether that is the whole file."""
+        decoded = codecs.getincrementaldecoder(self.codec)(errors="replace").decode(self.data, final=False)
+        decoded = decoded.replace("\x00", "")
+        whole = not self.truncated and len(self.data) < SAMPLE_BYTES and len(decoded) <= max_chars
+        return decoded[:max_chars], whole
+
+
+def choose_codec(path: Path, forced: str | None) -> Prefix:
+    """The codec for a file: forced, or detected from its first bytes.
+
+    Raises:
+        InputError: the file is empty, looks binary, or the forced encoding is unknown.
+    """
+    sample, truncated = read_prefix(path, SAMPLE_BYTES)
+    if not sample:
+        msg = f"{path}: empty file" + (" (or a gzip stream broken at its start)" if truncated else "")
+        raise InputError(msg)
+    codec = canonical_codec(forced, str(path)) if forced else detect_encoding(sample, str(path))
+    if codec == "utf-8" and sample.startswith(codecs.BOM_UTF8):
+        codec = "utf-8-sig"
+    return Prefix(codec, sample, truncated)
 
 
 @contextmanager
-def open_text(path: Path, encoding: str | None = None) -> Iterator[TextIO]:
-    """Open a file as text with newlines untouched (as the csv module requires).
+def open_text(
+    path: Path, encoding: str | None = None, newline: str = "", prefix: Prefix | None = None
+) -> Iterator[TextIO]:
+    """Open a file as text, NUL-free, with line endings untouched (as the csv module requires).
+
+    Args:
+        path: the file.
+        encoding: the user's forced encoding, if any.
+        newline: as for `open`; "" keeps CR, LF and CRLF endings and splits on all three.
+        prefix: the result of `choose_codec` when the caller already has it.
 
     Raises:
-        InputError: empty, binary, or corrupt at the start; later corruption surfaces as
-            `GZIP_ERRORS` while reading, which readers turn into InputError.
+        InputError: empty, binary, or unknown forced encoding. Later gzip corruption surfaces
+            as `GZIP_ERRORS` while reading, which readers turn into InputError.
     """
-    sample = read_sample(path)
-    if not sample:
-        msg = f"{path}: empty file"
-        raise InputError(msg)
-    codec = encoding or detect_encoding(sample, str(path))
-    if codec == "utf-8" and sample.startswith(codecs.BOM_UTF8):
-        codec = "utf-8-sig"
-    binary = open_binary(path)
-    try:
-        with io.TextIOWrapper(binary, encoding=codec, errors="replace", newline="") as text:
+    codec = (prefix or choose_codec(path, encoding)).codec
+    utf8 = codec in _UTF8_NAMES
+    with ReplacementSlot(cp1252_fallback=utf8) as slot:
+        binary = open_binary(path)
+        if utf8:
+            raw: io.RawIOBase = NulStrippingReader(binary)
+            text_codec, text_errors = codec, slot.name
+        else:
+            raw, text_codec, text_errors = TranscodingReader(binary, codec, slot.name), "utf-8", "replace"
+        with io.TextIOWrapper(
+            buffered(raw), encoding=text_codec, errors=text_errors, newline=newline
+        ) as text:
             yield text
-    finally:
-        binary.close()
+        if slot.count:
+            how = "read as Windows-1252" if utf8 else "replaced with U+FFFD"
+            log.warning("%s: %d bytes not valid %s were %s", path, slot.count, codec, how)
 
 
-def strip_nul(lines: Iterator[str]) -> Iterator[str]:
-    """Drop NUL characters, which no text field should hold and some tools choke on."""
-    for line in lines:
-        yield line.replace("\x00", "") if "\x00" in line else line
+def decode_bytes(data: bytes, source: str, forced: str | None = None) -> str:
+    """A whole small file (one page) decoded as `open_text` would, NUL characters removed.
 
-
-def decode_bytes(data: bytes, source: str) -> str:
-    """A whole small file (one page) decoded as `open_text` would, for `.txt` pages."""
-    codec = detect_encoding(data[:SAMPLE_BYTES], source)
-    return data.decode(codec, errors="replace").replace("\x00", "")
+    Raises:
+        InputError: binary, or an unknown forced encoding.
+    """
+    codec = canonical_codec(forced, source) if forced else detect_encoding(data[:SAMPLE_BYTES], source)
+    with ReplacementSlot(cp1252_fallback=codec in _UTF8_NAMES) as slot:
+        text = data.decode(codec, errors=slot.name)
+    if slot.count:
+        log.warning("%s: %d bytes not valid %s were replaced", source, slot.count, codec)
+    return text.replace("\x00", "") if "\x00" in text else text

@@ -2,10 +2,13 @@
 
 An *input unit* is what gets one output file and one line in the run report: a dump file, or all
 the `.txt` pages directly inside one folder (a million pages should not make a million Parquet
-files).
+files). Folders are walked recursively in sorted order; hidden files and folders (`.git`,
+`.ipynb_checkpoints`) and files of other types are skipped, while a path given explicitly must
+exist and be supported. The same unit reached twice (a file and its folder) is listed once.
 """
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -29,7 +32,8 @@ class InputUnit:
     """One input of a run.
 
     Attributes:
-        path: the dump file, or the folder holding `.txt` pages.
+        path: the dump file, or the folder holding `.txt` pages (the page itself when a single
+            `.txt` file was given).
         kind: how to read it.
         members: the page files of a `txt_dir` unit, sorted; empty for dumps.
     """
@@ -43,6 +47,14 @@ class InputUnit:
         """Short label for reports and output file names."""
         return self.path.name or str(self.path)
 
+    @property
+    def display(self) -> str:
+        """Human label for reports: the path, and the page count of a folder of pages."""
+        if self.kind == "txt_dir" and self.path.is_dir():
+            pages = len(self.members)
+            return f"{self.path}{os.sep} ({pages:,} page{'s' if pages != 1 else ''})"
+        return str(self.path)
+
 
 def base_suffix(path: Path) -> str:
     """The format extension, looking through a trailing `.gz` (`a.csv.gz` -> `.csv`)."""
@@ -52,26 +64,54 @@ def base_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _dump_kind(path: Path) -> UnitKind | None:
+def page_id(path: Path) -> str:
+    """A page's id: its file name without `.txt` / `.txt.gz`."""
+    name = path.name
+    for suffix in (".txt.gz", PAGE_SUFFIX):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+def _kind(path: Path) -> UnitKind | None:
     suffix = base_suffix(path)
     if suffix in DELIMITED_SUFFIXES:
         return "delimited"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
+    if suffix == PAGE_SUFFIX:
+        return "txt_dir"
     return None
 
 
 def _walk(folder: Path) -> list[InputUnit]:
     """Dumps anywhere below `folder`, and one txt_dir unit per folder that holds `.txt` pages."""
     units: list[InputUnit] = []
-    pages: dict[Path, list[Path]] = {}
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")):
-        if path.suffix.lower() == PAGE_SUFFIX:
-            pages.setdefault(path.parent, []).append(path)
-        elif (kind := _dump_kind(path)) is not None:
-            units.append(InputUnit(path, kind))
-    units.extend(InputUnit(parent, "txt_dir", tuple(sorted(files))) for parent, files in pages.items())
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        here = Path(root)
+        pages: list[Path] = []
+        for name in sorted(files):
+            path = here / name
+            if name.startswith(".") or not path.is_file():
+                continue
+            kind = _kind(path)
+            if kind == "txt_dir":
+                pages.append(path)
+            elif kind is not None:
+                units.append(InputUnit(path, kind))
+        if pages:
+            units.append(InputUnit(here, "txt_dir", tuple(pages)))
     return sorted(units, key=lambda u: str(u.path))
+
+
+def _explicit(path: Path) -> InputUnit:
+    kind = _kind(path)
+    if kind is None:
+        supported = ", ".join(sorted([*DELIMITED_SUFFIXES, *JSONL_SUFFIXES, PAGE_SUFFIX]))
+        msg = f"{path}: unsupported file type (supported: {supported}, each optionally .gz)"
+        raise InputError(msg)
+    return InputUnit(path, kind, (path,) if kind == "txt_dir" else ())
 
 
 def discover_inputs(paths: Sequence[str | Path]) -> list[InputUnit]:
@@ -82,37 +122,43 @@ def discover_inputs(paths: Sequence[str | Path]) -> list[InputUnit]:
             unknown type found while walking a folder are skipped instead.
     """
     units: list[InputUnit] = []
+    seen: set[tuple[str, Path]] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            units.extend(_walk(path))
-        elif not path.exists():
-            msg = f"{path}: no such file or folder"
-            raise InputError(msg)
-        elif path.suffix.lower() == PAGE_SUFFIX:
-            units.append(InputUnit(path, "txt_dir", (path,)))
-        elif (kind := _dump_kind(path)) is not None:
-            units.append(InputUnit(path, kind))
+            found = _walk(path)
+        elif path.is_file():
+            found = [_explicit(path)]
         else:
-            supported = ", ".join(sorted([*DELIMITED_SUFFIXES, *JSONL_SUFFIXES, PAGE_SUFFIX]))
-            msg = f"{path}: unsupported file type (supported: {supported}, optionally .gz)"
+            msg = f"{path}: no such file or folder" if not path.exists() else f"{path}: not a regular file"
             raise InputError(msg)
+        for unit in found:
+            key = (unit.kind, unit.path.resolve())
+            if key not in seen:
+                seen.add(key)
+                units.append(unit)
     return units
 
 
-def _hash_files(files: Iterable[Path], with_names: bool) -> str:
+def _hash_file(path: Path) -> "xxhash.xxh3_128":
     digest = xxhash.xxh3_128()
-    for path in files:
-        if with_names:
-            digest.update(path.name.encode("utf-8", "surrogateescape") + b"\x00")
-        with path.open("rb") as f:
-            while block := f.read(_HASH_BLOCK_BYTES):
-                digest.update(block)
-    return digest.hexdigest()
+    with path.open("rb") as f:
+        while block := f.read(_HASH_BLOCK_BYTES):
+            digest.update(block)
+    return digest
 
 
 def unit_fingerprint(unit: InputUnit) -> str:
-    """xxh3-128 of the unit's bytes (and page names), streamed: equal means unchanged input."""
-    if unit.kind == "txt_dir":
-        return _hash_files(unit.members, with_names=True)
-    return _hash_files([unit.path], with_names=False)
+    """xxh3-128 of the unit's bytes, streamed in 1 MiB blocks: equal means unchanged input.
+
+    For a folder of pages, it covers each page's name and content hash in sorted order, so a page
+    renamed, added, removed or edited changes it (and no two layouts can collide by
+    concatenation, as hashing names and bytes back to back could).
+    """
+    if unit.kind != "txt_dir":
+        return str(_hash_file(unit.path).hexdigest())
+    digest = xxhash.xxh3_128()
+    for path in sorted(unit.members):
+        name = path.name.encode("utf-8", "surrogateescape")
+        digest.update(len(name).to_bytes(4, "big") + name + _hash_file(path).digest())
+    return digest.hexdigest()

@@ -1,8 +1,17 @@
 """Reading JSON Lines dumps: one object per line, streamed.
 
-A line that is not a JSON object becomes a record with `error` set and the raw line kept, so it
-reaches the rejects dataset instead of stopping the file. Non-string values are kept as text:
-numbers and booleans as JSON literals, nested values as JSON.
+Policies:
+
+* Lines end at LF only (CRLF works too): a stray CR inside a string must not split a record.
+  Strings may hold raw control characters (`strict=False`): many exporters write them.
+* A line that is not a JSON object becomes a record with `error` and `raw={"_raw": line}`, so it
+  reaches the rejects instead of stopping the file. Blank lines are skipped and not counted.
+* Values are kept as text: strings as they are, null as None, numbers and booleans as their
+  JSON literals (`3`, `true`), nested objects and arrays as compact JSON.
+* Objects may differ in their keys, so columns are resolved per key set (cached). Overrides are
+  checked against the first object only; a later object without the key just lacks the value.
+* A file fails (`InputError`) when none of its first `CONTENT_PROBE` objects has a text or html
+  key; those records are held back until one does, so a leading object without text is fine.
 """
 
 import json
@@ -10,56 +19,105 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsclean.readers.columns import ColumnMap, build_record, require_content, resolve_columns
-from newsclean.readers.decoding import GZIP_ERRORS, open_text
+from newsclean.readers.decoding import open_text
 from newsclean.readers.discover import InputUnit
 from newsclean.readers.options import ReaderOptions
+from newsclean.readers.streams import GZIP_ERRORS
 from newsclean.records import InputError, RawRecord
+
+CONTENT_PROBE = 100
+"""Objects read, at most, before a file without any text/html key is declared unusable."""
+
+_decode = json.JSONDecoder(strict=False).decode
 
 
 def _as_text(value: Any) -> str | None:
     if value is None or isinstance(value, str):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _parse(line: str) -> tuple[dict[str, str | None] | None, str | None]:
     """The object's fields as text, or (None, why not)."""
     try:
-        value = json.loads(line)
+        value = _decode(line)
     except json.JSONDecodeError as exc:
         return None, f"not valid JSON ({exc.msg} at column {exc.colno})"
+    except RecursionError:
+        return None, "not valid JSON (nested too deeply)"
     if not isinstance(value, dict):
         return None, f"a JSON {type(value).__name__}, not an object"
     return {str(k): _as_text(v) for k, v in value.items()}, None
 
 
+class _Columns:
+    """Column maps per key set, and whether the file has shown a content column yet."""
+
+    def __init__(self, options: ReaderOptions, source: str) -> None:
+        self.options = options
+        self.source = source
+        self.by_keys: dict[tuple[str, ...], ColumnMap] = {}
+        self.content_seen = False
+        self.first_keys: tuple[str, ...] | None = None
+
+    def for_keys(self, keys: tuple[str, ...]) -> ColumnMap:
+        columns = self.by_keys.get(keys)
+        if columns is None:
+            strict = self.first_keys is None
+            self.first_keys = self.first_keys or keys
+            columns = resolve_columns(keys, self.options, self.source, strict=strict)
+            self.by_keys[keys] = columns
+        self.content_seen = self.content_seen or columns.has_content
+        return columns
+
+    def fail(self) -> None:
+        """No content column in the probed lines: not JSON Lines, or not a page dump.
+
+        Raises:
+            InputError: always, saying which.
+        """
+        if self.first_keys is None:
+            msg = f"{self.source}: not JSON Lines (no line of the first {CONTENT_PROBE} is a JSON object)"
+            raise InputError(msg)
+        keys = self.first_keys
+        require_content(resolve_columns(keys, self.options, self.source), keys, self.source)
+        msg = f"{self.source}: no text or html key in the first {CONTENT_PROBE} objects"
+        raise InputError(msg)
+
+
+def _records(lines: Iterator[str], source: str, options: ReaderOptions) -> Iterator[RawRecord]:
+    columns = _Columns(options, source)
+    held: list[RawRecord] = []
+    index = number = 0
+    try:
+        for number, line in enumerate(lines, start=1):
+            if not line or line.isspace():
+                continue
+            fields, error = _parse(line)
+            if fields is None:
+                record = RawRecord(source, index, {"_raw": line.rstrip("\r\n")}, number, error=error)
+            else:
+                record = build_record(source, index, number, fields, columns.for_keys(tuple(fields)))
+            index += 1
+            if columns.content_seen:
+                yield from held
+                held.clear()
+                yield record
+            else:
+                held.append(record)
+                if len(held) >= CONTENT_PROBE:
+                    columns.fail()
+    except GZIP_ERRORS as exc:
+        msg = f"{source}: truncated or corrupt gzip after line {number} ({exc})"
+        raise InputError(msg) from None
+    if index == 0:
+        msg = f"{source}: empty file (only blank lines)"
+        raise InputError(msg)
+    if held:
+        columns.fail()
+
+
 def read_jsonl(unit: InputUnit, options: ReaderOptions) -> Iterator[RawRecord]:
     """Records of a JSON Lines dump; raises InputError for file-level problems."""
-    source = str(unit.path)
-    columns_by_keys: dict[tuple[str, ...], ColumnMap] = {}
-    checked = False
-    index = 0
-    line_number = 0
-    with open_text(unit.path, options.encoding) as text:
-        try:
-            for line_number, line in enumerate(text, start=1):
-                if not line.strip():
-                    continue
-                fields, error = _parse(line.replace("\x00", ""))
-                if fields is None:
-                    raw: dict[str, str | None] = {"_raw": line.rstrip("\r\n")}
-                    yield RawRecord(source, index, raw, line_number, error=error)
-                    index += 1
-                    continue
-                keys = tuple(fields)
-                if keys not in columns_by_keys:
-                    columns_by_keys[keys] = resolve_columns(keys, options, source)
-                columns = columns_by_keys[keys]
-                if not checked:
-                    require_content(columns, keys, source)
-                    checked = True
-                yield build_record(source, index, line_number, fields, columns)
-                index += 1
-        except GZIP_ERRORS as exc:
-            msg = f"{source}: truncated or corrupt gzip after line {line_number} ({exc})"
-            raise InputError(msg) from None
+    with open_text(unit.path, options.encoding, newline="\n") as text:
+        yield from _records(text, str(unit.path), options)

@@ -1,18 +1,46 @@
 """Reading a folder of `.txt` pages: one page per file, the shape of most scraper exports.
 
-id = file stem, title = first non-empty line, text = the whole file (the cleaner drops the title's
-repeat). A page that cannot be decoded becomes a record with `error` set, not a failed folder.
+id = file stem (`a.txt` and `a.txt.gz` -> `a`), title = first non-blank line (stripped), text =
+the whole file (the cleaner drops the title's repeat). Each page is decoded on its own (a folder
+may mix encodings; `--encoding` forces one for all), NUL characters removed. A page that cannot
+be read (vanished, binary, over `MAX_PAGE_BYTES`, broken gzip) becomes a record with `error`, not
+a failed folder.
 """
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from newsclean.readers.decoding import decode_bytes
-from newsclean.readers.discover import InputUnit
+from newsclean.readers.discover import InputUnit, page_id
 from newsclean.readers.options import ReaderOptions
+from newsclean.readers.streams import GZIP_ERRORS, open_binary
 from newsclean.records import InputError, RawRecord
 
 MAX_PAGE_BYTES = 64 << 20
-"""Pages above 64 MiB are rejected as records rather than read into memory whole."""
+"""Pages above 64 MiB (decompressed) are rejected as records rather than held in memory whole."""
+
+_FIRST_NON_BLANK_LINE = re.compile(r"\S[^\r\n]*")
+
+
+def first_line(text: str) -> str | None:
+    """The first line holding something other than whitespace, stripped (without splitting it all)."""
+    match = _FIRST_NON_BLANK_LINE.search(text)
+    return match.group(0).strip() if match else None
+
+
+def _read_page(path: Path) -> bytes:
+    """The page's bytes (gunzipped); InputError when it is too big or broken."""
+    try:
+        with open_binary(path) as f:
+            data = f.read(MAX_PAGE_BYTES + 1)
+    except GZIP_ERRORS as exc:
+        msg = f"{path}: truncated or corrupt gzip ({exc})"
+        raise InputError(msg) from None
+    if len(data) > MAX_PAGE_BYTES:
+        msg = f"{path}: page exceeds {MAX_PAGE_BYTES:,} bytes"
+        raise InputError(msg)
+    return data
 
 
 def read_txt_dir(unit: InputUnit, options: ReaderOptions) -> Iterator[RawRecord]:
@@ -20,15 +48,12 @@ def read_txt_dir(unit: InputUnit, options: ReaderOptions) -> Iterator[RawRecord]
     for index, path in enumerate(unit.members):
         source = str(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_PAGE_BYTES:
-                raw: dict[str, str | None] = {"_path": source}
-                yield RawRecord(source, index, raw, error=f"page of {size} bytes exceeds {MAX_PAGE_BYTES}")
-                continue
-            text = decode_bytes(path.read_bytes(), source)
+            text = decode_bytes(_read_page(path), source, options.encoding)
         except (OSError, InputError) as exc:
             yield RawRecord(source, index, {"_path": source}, error=str(exc))
             continue
-        title = next((line.strip() for line in text.splitlines() if line.strip()), None)
-        raw = {"id": path.stem, "title": title, "text": text}
-        yield RawRecord(source, index, raw, 1, id=path.stem, text=text or None, title=title)
+        stem = page_id(path)
+        title = first_line(text)
+        raw: dict[str, str | None] = {"id": stem, "title": title, "text": text}
+        body = text if text and not text.isspace() else None
+        yield RawRecord(source, index, raw, 1, id=stem, text=body, title=title)

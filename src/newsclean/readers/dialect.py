@@ -1,0 +1,112 @@
+"""Choosing how to split a delimited dump: the delimiter, and whether quotes mean anything.
+
+Delimiter: `--delimiter` wins. Otherwise each candidate (`, TAB ; |`, the extension's own first:
+TAB for `.tsv`/`.tab`, `|` for `.psv`) parses the first `SAMPLE_CHARS` of the file with the csv
+module itself, and the one whose rows agree best with the header's field count wins (ties: more
+header fields, then candidate order). `csv.Sniffer` is not used: its character-frequency
+tables misjudge samples made of one or two multi-line quoted HTML fields, and it is slow on 64 KB;
+parsing with the real parser judges by exactly what reading will do. See `_Fit` for the ranking.
+
+Quoting: RFC 4180 (`"` quotes, `""` escapes, newlines inside quoted fields) for every delimiter
+but TAB. Tab-separated exports are usually written without quoting, and there a `"` starting a
+field (`"Best" deals`, a lone `"` for inches) would swallow every following line up to the next
+quote. So TSV is read with quoting off (`QUOTE_NONE`: quotes are ordinary characters) unless the
+sample has fields that start with `"` *and* honouring them parses at least as consistently as not.
+The sample decides for the whole file: a TSV whose first quoted field comes after the sample is
+read with quotes kept literally.
+"""
+
+import contextlib
+import csv
+import io
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+SAMPLE_CHARS = 64 << 10
+"""Characters of the file the dialect is judged on (64 Ki)."""
+
+Quoting = Literal[0, 3]
+"""csv.QUOTE_MINIMAL (0) or csv.QUOTE_NONE (3): the two policies a reader can get."""
+
+CANDIDATES = (",", "\t", ";", "|")
+_FIELD_STARTS_WITH_QUOTE = re.compile(r'(?:^|[\t\r\n])"')
+
+
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    """How to split one file."""
+
+    delimiter: str
+    quoting: Quoting
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class _Fit:
+    """How well a candidate splits the sample; larger is better (compared field by field)."""
+
+    tabular: bool
+    """At least two header fields and at least half the rows agreeing: a real table. Any absent
+    delimiter "splits" every row into one consistent field, so such readings only win when
+    nothing splits the file into columns."""
+    agreeing: float
+    """Share of data rows with the header's field count (1.0 for a header-only sample)."""
+    width: int
+    """Header field count: with equal agreement, the reading that finds more columns."""
+
+
+def _fit(sample: str, complete: bool, delimiter: str, quoting: Quoting) -> _Fit:
+    rows = [row for row in _sample_rows(sample, delimiter, quoting) if row]
+    if not complete and len(rows) > 1:
+        rows.pop()  # the sample ends mid-row; a truncated row proves nothing
+    if not rows:
+        return _Fit(tabular=False, agreeing=0.0, width=0)
+    width = len(rows[0])
+    data = rows[1:]
+    agreeing = sum(1 for row in data if len(row) == width) / len(data) if data else 1.0
+    return _Fit(tabular=width >= 2 and agreeing >= 0.5, agreeing=agreeing, width=width)
+
+
+def _sample_rows(sample: str, delimiter: str, quoting: Quoting) -> list[list[str]]:
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter, quoting=quoting, strict=False)
+    with contextlib.suppress(csv.Error):  # only an over-long field raises (strict=False)
+        rows.extend(reader)
+    return rows
+
+
+def _best_fit(sample: str, complete: bool, delimiter: str) -> _Fit:
+    """A candidate's fit; TAB is judged under whichever quoting suits it better."""
+    fit = _fit(sample, complete, delimiter, csv.QUOTE_MINIMAL)
+    if delimiter == "\t":
+        fit = max(fit, _fit(sample, complete, delimiter, csv.QUOTE_NONE))
+    return fit
+
+
+def _tab_quoting(sample: str, complete: bool) -> Quoting:
+    """QUOTE_MINIMAL only when fields start with quotes and honouring them does no harm."""
+    if not _FIELD_STARTS_WITH_QUOTE.search(sample):
+        return csv.QUOTE_NONE
+    quoted = _fit(sample, complete, "\t", csv.QUOTE_MINIMAL)
+    literal = _fit(sample, complete, "\t", csv.QUOTE_NONE)
+    return csv.QUOTE_MINIMAL if quoted >= literal else csv.QUOTE_NONE
+
+
+def choose_dialect(sample: str, complete: bool, hint: str | None, forced: str | None) -> Dialect:
+    """The dialect for a file from its first characters.
+
+    Args:
+        sample: the file's first characters (up to `SAMPLE_CHARS`).
+        complete: whether the sample is the whole file (else its last row may be cut).
+        hint: the delimiter the file's extension implies, if any.
+        forced: the user's `--delimiter`, if any.
+    """
+    if forced:
+        delimiter = forced
+    else:
+        order = ((hint,) if hint else ()) + tuple(c for c in CANDIDATES if c != hint)
+        fits = {c: _best_fit(sample, complete, c) for c in order}
+        delimiter = max(order, key=lambda c: (fits[c], -order.index(c)))
+    if delimiter == "\t":
+        return Dialect(delimiter, _tab_quoting(sample, complete))
+    return Dialect(delimiter, csv.QUOTE_MINIMAL)
