@@ -61,8 +61,12 @@ _SIGNATURES = (
     (b"\xd0\xcf\x11\xe0", "an OLE document (an .xls workbook?)"),
 )
 _BINARY_SHARE = 0.05
-"""A sample more than 5% NUL bytes, or (when not UTF-8) C0 controls other than tab, newlines,
-form feed and escape, is binary."""
+"""A non-UTF-8 sample more than 5% C0 controls (other than tab, newlines, form feed and escape)
+is binary."""
+_UTF16_NUL_SHARE = 0.3
+"""A UTF-8-valid sample more than 30% NUL bytes is binary (or BOM-less UTF-16, which is ~50%)."""
+_MIN_JUDGED_BYTES = 256
+"""Shares are not judged on smaller samples: three stray NULs in a 40-byte file are noise."""
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
 _NUL = b"\x00"
 _UTF8_NAMES = frozenset({"utf-8", "utf-8-sig"})
@@ -80,7 +84,8 @@ def _binary_reason(sample: bytes, utf8: bool) -> str | None:
             return what
     bad = _NUL if utf8 else _CONTROL_BYTES
     count = len(sample) - len(sample.translate(None, bad))
-    if sample and count / len(sample) > _BINARY_SHARE:
+    share = _UTF16_NUL_SHARE if utf8 else _BINARY_SHARE
+    if len(sample) >= _MIN_JUDGED_BYTES and count / len(sample) > share:
         return f"{count} {'NUL' if utf8 else 'NUL/control'} bytes in the first {len(sample)}"
     return None
 

@@ -84,12 +84,22 @@ def _best_fit(sample: str, complete: bool, delimiter: str) -> _Fit:
 
 
 def _tab_quoting(sample: str, complete: bool) -> Quoting:
-    """QUOTE_MINIMAL only when fields start with quotes and honouring them does no harm."""
+    """QUOTE_MINIMAL only when fields start with quotes and honouring them does no harm.
+
+    Quotes win when they make rows agree better (tabs or newlines inside quoted fields). On equal
+    agreement they win only if every field starting with `"` also ends with one: a lone quote
+    swallowing the rest of the sample can look perfectly consistent, but not well-formed.
+    """
     if not _FIELD_STARTS_WITH_QUOTE.search(sample):
         return csv.QUOTE_NONE
     quoted = _fit(sample, complete, "\t", csv.QUOTE_MINIMAL)
     literal = _fit(sample, complete, "\t", csv.QUOTE_NONE)
-    return csv.QUOTE_MINIMAL if quoted >= literal else csv.QUOTE_NONE
+    if quoted.agreeing != literal.agreeing:
+        return csv.QUOTE_MINIMAL if quoted.agreeing > literal.agreeing else csv.QUOTE_NONE
+    rows = _sample_rows(sample, "\t", csv.QUOTE_NONE)
+    fields = (field for row in (rows if complete else rows[:-1]) for field in row)
+    well_formed = all(len(f) >= 2 and f.endswith('"') for f in fields if f.startswith('"'))
+    return csv.QUOTE_MINIMAL if well_formed else csv.QUOTE_NONE
 
 
 def choose_dialect(sample: str, complete: bool, hint: str | None, forced: str | None) -> Dialect:

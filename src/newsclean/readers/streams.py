@@ -123,7 +123,7 @@ def read_prefix(path: Path, limit: int) -> tuple[bytes, bool]:
     size = 0
     with open_binary(path) as f:
         try:
-            while size < limit and (part := f.read(min(64 << 10, limit - size))):
+            while size < limit and (part := cast("io.BufferedIOBase", f).read1(limit - size)):
                 parts.append(part)
                 size += len(part)
         except GZIP_ERRORS:
