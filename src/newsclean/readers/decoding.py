@@ -63,30 +63,28 @@ _SIGNATURES = (
 _BINARY_SHARE = 0.05
 """A non-UTF-8 sample more than 5% C0 controls (other than tab, newlines, form feed and escape)
 is binary."""
-_UTF16_NUL_SHARE = 0.3
-"""A UTF-8-valid sample more than 30% NUL bytes is binary (or BOM-less UTF-16, which is ~50%)."""
+_UTF8_CONTROL_SHARE = 0.2
+"""A UTF-8-valid sample more than 20% NUL/control bytes is binary (or BOM-less UTF-16: ~50%)."""
 _MIN_JUDGED_BYTES = 256
 """Shares are not judged on smaller samples: three stray NULs in a 40-byte file are noise."""
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x1b")
-_NUL = b"\x00"
 _UTF8_NAMES = frozenset({"utf-8", "utf-8-sig"})
 
 
 def _binary_reason(sample: bytes, utf8: bool) -> str | None:
     """Why a BOM-less sample is not text, or None if it may be.
 
-    Valid UTF-8 is only judged on NULs (UTF-16 without a BOM looks like that): arbitrary Unicode
-    text may hold control characters, but a sample that is not even UTF-8 and full of control
-    bytes is binary, whatever single-byte codec charset-normalizer could still make of it.
+    Valid UTF-8 gets a generous threshold (text may hold stray control characters); a sample that
+    is not even UTF-8 and full of control bytes is binary, whatever single-byte codec
+    charset-normalizer could still make of it.
     """
     for signature, what in _SIGNATURES:
         if sample.startswith(signature):
             return what
-    bad = _NUL if utf8 else _CONTROL_BYTES
-    count = len(sample) - len(sample.translate(None, bad))
-    share = _UTF16_NUL_SHARE if utf8 else _BINARY_SHARE
+    count = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    share = _UTF8_CONTROL_SHARE if utf8 else _BINARY_SHARE
     if len(sample) >= _MIN_JUDGED_BYTES and count / len(sample) > share:
-        return f"{count} {'NUL' if utf8 else 'NUL/control'} bytes in the first {len(sample)}"
+        return f"{count} NUL/control bytes in the first {len(sample)}"
     return None
 
 
