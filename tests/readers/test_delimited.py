@@ -184,3 +184,21 @@ def test_memory_stays_flat_as_the_file_grows(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert count == 6000
     assert peak < 6 << 20, f"peak {peak:,} bytes for a 12 MB file"
+
+
+def test_tsv_lone_quote_in_a_long_file_is_not_mistaken_for_a_long_quoted_field(tmp_path: Path) -> None:
+    rows = "".join(f"{i}\tTitle {i}\tBody number {i}\n" for i in range(5000))  # > the 64 Ki sample
+    path = tmp_path / "long.tsv"
+    path.write_text(f'id\ttitle\ttext\nx\t" inches\tlone quote\n{rows}', encoding="utf-8")
+    records = read(path)
+    assert len(records) == 5001
+    assert records[0].title == '" inches'
+    assert records[-1].text == "Body number 4999"
+
+
+def test_tsv_long_quoted_html_field_keeps_quoting(tmp_path: Path) -> None:
+    html = "\n".join(f"<p>paragraph {i}</p>" for i in range(8000))  # one field longer than the sample
+    path = tmp_path / "long.tsv"
+    path.write_text(f'id\thtml\n1\t"{html}"\n2\t"<p>short</p>"\n', encoding="utf-8")
+    records = read(path)
+    assert [r.html for r in records] == [html, "<p>short</p>"]

@@ -31,6 +31,10 @@ Quoting = Literal[0, 3]
 
 CANDIDATES = (",", "\t", ";", "|")
 _FIELD_STARTS_WITH_QUOTE = re.compile(r'(?:^|[\t\r\n])"')
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_SWALLOWED_RECORDS = 2
+"""Lines shaped like whole records inside a quoted field still open at the end of the sample
+that make the quote look like a lone one, not the start of a long multi-line field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,20 +90,37 @@ def _best_fit(sample: str, complete: bool, delimiter: str) -> _Fit:
 def _tab_quoting(sample: str, complete: bool) -> Quoting:
     """QUOTE_MINIMAL only when fields start with quotes and honouring them does no harm.
 
-    Quotes win when they make rows agree better (tabs or newlines inside quoted fields). On equal
-    agreement they win only if every field starting with `"` also ends with one: a lone quote
-    swallowing the rest of the sample can look perfectly consistent, but not well-formed.
+    Quotes are honoured when the sample is well-formed RFC 4180 under them (a strict parse
+    succeeds: no `"Best" deals`, no quote left open at the end of a whole file) and rows agree
+    with the header at least as well as without them. A lone quote swallowing the rest of the
+    sample can look perfectly consistent, hence the strict parse.
     """
-    if not _FIELD_STARTS_WITH_QUOTE.search(sample):
+    if not _FIELD_STARTS_WITH_QUOTE.search(sample) or not _strict_rfc(sample, complete):
         return csv.QUOTE_NONE
     quoted = _fit(sample, complete, "\t", csv.QUOTE_MINIMAL)
     literal = _fit(sample, complete, "\t", csv.QUOTE_NONE)
-    if quoted.agreeing != literal.agreeing:
-        return csv.QUOTE_MINIMAL if quoted.agreeing > literal.agreeing else csv.QUOTE_NONE
-    rows = _sample_rows(sample, "\t", csv.QUOTE_NONE)
-    fields = (field for row in (rows if complete else rows[:-1]) for field in row)
-    well_formed = all(len(f) >= 2 and f.endswith('"') for f in fields if f.startswith('"'))
-    return csv.QUOTE_MINIMAL if well_formed else csv.QUOTE_NONE
+    return csv.QUOTE_MINIMAL if quoted.agreeing >= literal.agreeing else csv.QUOTE_NONE
+
+
+def _strict_rfc(sample: str, complete: bool) -> bool:
+    """Whether the tab-separated sample parses under strict RFC 4180 quoting.
+
+    A cut sample may end inside a quoted field, which is fine for a long multi-line page, but
+    not when the open "field" holds lines that look like whole records: a lone quote swallowing.
+    """
+    reader = csv.reader(io.StringIO(sample, newline=""), delimiter="\t", strict=True)
+    row_start = 1
+    try:
+        for _ in reader:
+            row_start = reader.line_num + 1
+    except csv.Error as exc:
+        if complete or "unexpected end of data" not in str(exc):
+            return False
+        lines = _LINE_BREAK.split(sample)
+        width = lines[0].count("\t")
+        record_like = sum(1 for line in lines[row_start:-1] if width and line.count("\t") == width)
+        return record_like < _SWALLOWED_RECORDS
+    return True
 
 
 def choose_dialect(sample: str, complete: bool, hint: str | None, forced: str | None) -> Dialect:
