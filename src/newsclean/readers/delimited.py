@@ -64,6 +64,8 @@ class _Reading:
         self.skipped_lines = 0
         """Physical lines consumed outside the csv reader (while resyncing after a huge field)."""
         self.reader: _csv.Reader | None = None
+        self._next_start = 1
+        """Physical line where the next record starts (kept here so a csv.Error can use it)."""
 
     @property
     def lines_read(self) -> int:
@@ -86,22 +88,41 @@ class _Reading:
         start = reader.line_num + 1
         while True:
             try:
-                for row in reader:
-                    if not _is_blank(row):
-                        yield self._record(names, columns, index, start, row)
-                        index += 1
-                    start = reader.line_num + self.skipped_lines + 1
+                for record in self._rows(reader, names, columns, index, start):
+                    yield record
+                    index += 1
                 return
             except csv.Error as exc:
+                start = self._next_start
                 yield self._oversized(index, start, reader.line_num + self.skipped_lines, lines, exc)
                 index += 1
-                start = reader.line_num + self.skipped_lines + 1
+                self._next_start = start = reader.line_num + self.skipped_lines + 1
 
-    def _record(
+    def _rows(
+        self, reader: "_csv.Reader", names: list[str], columns: ColumnMap, index: int, start: int
+    ) -> Iterator[RawRecord]:
+        """The hot loop: one dict and one RawRecord per well-formed row, nothing per character.
+
+        Role values are taken by position (`positions`) rather than looked up in `raw`.
+        """
+        width, source, skipped = len(names), self.source, self.skipped_lines
+        positions = tuple(names.index(c) if c is not None else None for c in columns.ordered)
+        self._next_start = start
+        for row in reader:
+            if len(row) == width and (width > 1 or not _is_blank(row)):
+                values = [
+                    v if i is not None and (v := row[i]) and not v.isspace() else None for i in positions
+                ]
+                yield RawRecord(source, index, dict(zip(names, row, strict=True)), start, *values)
+                index += 1
+            elif not _is_blank(row):
+                yield self._malformed(names, columns, index, start, row)
+                index += 1
+            self._next_start = start = reader.line_num + skipped + 1
+
+    def _malformed(
         self, names: list[str], columns: ColumnMap, index: int, start: int, row: list[str]
     ) -> RawRecord:
-        if len(row) == len(names):
-            return build_record(self.source, index, start, dict(zip(names, row, strict=True)), columns)
         raw = _row_raw(names, row)
         error = f"expected {len(names)} fields, got {len(row)}"
         return RawRecord(

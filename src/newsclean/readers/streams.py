@@ -51,7 +51,7 @@ class _BlockReader(io.RawIOBase):
 
     def __init__(self, inner: IO[bytes]) -> None:
         self._inner = cast("io.BufferedIOBase", inner)
-        self._pending = b""
+        self._pending = memoryview(b"")
 
     def readable(self) -> bool:
         return True
@@ -65,10 +65,10 @@ class _BlockReader(io.RawIOBase):
             block = self._next_block()
             if block is None:
                 return 0
-            self._pending = block
+            self._pending = memoryview(block)
         size = min(len(buffer), len(self._pending))
         buffer[:size] = self._pending[:size]
-        self._pending = self._pending[size:]
+        self._pending = self._pending[size:]  # a view: no copy of the rest of the block
         return size
 
     def close(self) -> None:
