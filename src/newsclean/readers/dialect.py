@@ -11,9 +11,10 @@ Quoting: RFC 4180 (`"` quotes, `""` escapes, newlines inside quoted fields) for 
 but TAB. Tab-separated exports are usually written without quoting, and there a `"` starting a
 field (`"Best" deals`, a lone `"` for inches) would swallow every following line up to the next
 quote. So TSV is read with quoting off (`QUOTE_NONE`: quotes are ordinary characters) unless the
-sample has fields that start with `"` *and* honouring them parses at least as consistently as not.
-The sample decides for the whole file: a TSV whose first quoted field comes after the sample is
-read with quotes kept literally.
+sample (1) has fields that start with `"`, (2) is well-formed RFC 4180 under a strict parse (no
+`"Best" deals`, no quote left open over lines shaped like records), and (3) splits into rows at
+least as consistently with quotes as without. The sample decides for the whole file: a TSV whose
+first quoted field comes after the sample is read with its quotes kept literally.
 """
 
 import contextlib
