@@ -203,3 +203,17 @@ def test_discovery_skips_hidden_and_unknown_and_deduplicates(tmp_path: Path) -> 
         discover_inputs([tmp_path / "b.parquet"])
     with pytest.raises(InputError, match="no such file or folder"):
         discover_inputs([tmp_path / "nope"])
+
+
+def test_jsonl_line_over_the_cap_is_an_error_record(tmp_path: Path) -> None:
+    path = write_jsonl(
+        tmp_path / "big.jsonl",
+        {"id": "1", "text": "a"},
+        {"id": "2", "text": "x" * 5000},
+        {"id": "3", "text": "c"},
+    )
+    records = read(path, ReaderOptions(max_field_chars=1024))
+    assert [r.id for r in records] == ["1", None, "3"]
+    assert records[1].error == "line longer than 1,024 characters"
+    assert (records[1].raw["_raw"] or "").startswith('{"id": "2"')
+    assert [r.line_number for r in records] == [1, 2, 3]

@@ -6,6 +6,8 @@ Policies:
   Strings may hold raw control characters (`strict=False`): many exporters write them.
 * A line that is not a JSON object becomes a record with `error` and `raw={"_raw": line}`, so it
   reaches the rejects instead of stopping the file. Blank lines are skipped and not counted.
+* A line longer than `ReaderOptions.max_field_chars` (the delimited field cap, applied to the
+  whole line) becomes an error record with its first characters, never read whole into memory.
 * Values are kept as text: strings as they are, null as None, numbers and booleans as their
   JSON literals (`3`, `true`), nested objects and arrays as compact JSON.
 * Objects may differ in their keys, so columns are resolved per key set (cached). Overrides are
@@ -16,7 +18,7 @@ Policies:
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TextIO
 
 from newsclean.readers.columns import ColumnMap, build_record, require_content, resolve_columns
 from newsclean.readers.decoding import open_text
@@ -24,6 +26,9 @@ from newsclean.readers.discover import InputUnit
 from newsclean.readers.options import ReaderOptions
 from newsclean.readers.streams import GZIP_ERRORS
 from newsclean.records import InputError, RawRecord
+
+RAW_PREVIEW_CHARS = 1000
+"""How much of an over-long line is kept in `raw["_raw"]`."""
 
 CONTENT_PROBE = 100
 """Objects read, at most, before a file without any text/html key is declared unusable."""
@@ -70,6 +75,16 @@ class _Columns:
         self.content_seen = self.content_seen or columns.has_content
         return columns
 
+    def record(self, index: int, number: int, line: str, oversized: bool) -> RawRecord:
+        """The record for one non-blank line: its object's fields, or an error and the raw line."""
+        fields: dict[str, str | None] | None = None
+        error: str | None = f"line longer than {self.options.max_field_chars:,} characters"
+        if not oversized:
+            fields, error = _parse(line)
+        if fields is None:
+            return RawRecord(self.source, index, {"_raw": line.rstrip("\r\n")}, number, error=error)
+        return build_record(self.source, index, number, fields, self.for_keys(tuple(fields)))
+
     def fail(self) -> None:
         """No content column in the probed lines: not JSON Lines, or not a page dump.
 
@@ -85,19 +100,29 @@ class _Columns:
         raise InputError(msg)
 
 
-def _records(lines: Iterator[str], source: str, options: ReaderOptions) -> Iterator[RawRecord]:
+def _lines(text: TextIO, cap: int) -> Iterator[tuple[str, bool]]:
+    """(line, False) for each line, or (its first characters, True) for a line over `cap`.
+
+    `readline(limit)` bounds memory: the rest of an over-long line is read and dropped in pieces.
+    """
+    while line := text.readline(cap + 1):
+        if len(line) <= cap or line.endswith("\n"):
+            yield line, False
+            continue
+        while (rest := text.readline(cap)) and not rest.endswith("\n"):
+            pass
+        yield line[:RAW_PREVIEW_CHARS], True
+
+
+def _records(text: TextIO, source: str, options: ReaderOptions) -> Iterator[RawRecord]:
     columns = _Columns(options, source)
     held: list[RawRecord] = []
     index = number = 0
     try:
-        for number, line in enumerate(lines, start=1):
+        for number, (line, oversized) in enumerate(_lines(text, options.max_field_chars), start=1):
             if not line or line.isspace():
                 continue
-            fields, error = _parse(line)
-            if fields is None:
-                record = RawRecord(source, index, {"_raw": line.rstrip("\r\n")}, number, error=error)
-            else:
-                record = build_record(source, index, number, fields, columns.for_keys(tuple(fields)))
+            record = columns.record(index, number, line, oversized)
             index += 1
             if columns.content_seen:
                 yield from held
