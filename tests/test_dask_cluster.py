@@ -33,13 +33,14 @@ def wait_for_port(port: int, timeout: float = 60) -> None:
 
 
 @pytest.fixture
-def dask_cluster(prefect_server: None) -> Iterator[str]:
+def dask_cluster(prefect_server: None, tmp_path: Path) -> Iterator[str]:
     from prefect.settings import PREFECT_API_URL
 
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     dask = str(Path(sys.executable).with_name("dask"))
     env = {**os.environ, "PREFECT_API_URL": str(PREFECT_API_URL.value())}
+    log = (tmp_path / "dask.log").open("w")
     procs = [
         subprocess.Popen(
             [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
@@ -56,7 +57,7 @@ def dask_cluster(prefect_server: None) -> Iterator[str]:
                     [dask, "worker", address, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],
                     env=env,
                     stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
+                    stderr=log,
                 )
             )
         from distributed import Client

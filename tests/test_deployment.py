@@ -79,8 +79,10 @@ def test_deploy_from_prefect_yaml_and_run_with_a_worker(tmp_path: Path) -> None:
         table = ds.dataset(out / "articles", format="parquet").to_table()
         assert table.num_rows == 5
         assert list((out / "_runs").glob("*.json")), "the run report was written"
-        runs = prefect(env, "flow-run", "ls", "--state", "COMPLETED")
-        assert "ingest" in runs or "COMPLETED" in runs
+        runs = prefect({**env, "COLUMNS": "250"}, "flow-run", "ls", "--state", "COMPLETED")
+        assert "COMPLETED" in runs, runs
+        deployment = prefect(env, "deployment", "inspect", "ingest/daily")
+        assert "0 3 * * *" in deployment, "the daily cron schedule was deployed"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:

@@ -64,7 +64,7 @@ def test_run_report_is_written_and_readable_by_duckdb(seed_run) -> None:
     saved = json.loads(report_file.read_text())
     assert saved["run_id"] == report.run_id
     assert sum(f["records_read"] for f in saved["files"]) == 10
-    count = duckdb.sql(f"select count(*) from read_parquet('{out}/articles/*.parquet')").fetchone()
+    count = duckdb.sql(f"select count(*) from read_parquet('{out}/articles/**/*.parquet')").fetchone()
     assert count == (5,)
 
 

@@ -29,7 +29,8 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     scores = score_predictions(eval_dir, args.split, predictions)
     print(
-        f"{args.split}: P {scores.precision:.4f} R {scores.recall:.4f} F1 {scores.f1:.4f} median {scores.median_f1:.4f}"
+        f"{args.split}: P {scores.precision:.4f} R {scores.recall:.4f} "
+        f"F1 {scores.f1:.4f} median {scores.median_f1:.4f}"
     )
     for source, (p, r, f) in scores.by_source.items():
         print(f"  {source:6s} P {p:.4f} R {r:.4f} F1 {f:.4f}")

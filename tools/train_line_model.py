@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsclean.cleaning import cleaner
+from newsclean.cleaning.cleaner import prepare_lines, split_lines
 from newsclean.cleaning.config import DEFAULT_CONFIG
 from newsclean.cleaning.features import FEATURE_NAMES, page_features
 from newsclean.cleaning.model import MODEL_FILE
@@ -65,8 +65,8 @@ def dataset(eval_dir: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     ys: list[int] = []
     ws: list[float] = []
     for row in iter_pages(eval_dir, "dev"):
-        raw_lines, _ = cleaner._split(row["raw_text"], DEFAULT_CONFIG)  # noqa: SLF001 - same preparation as cleaning
-        page = cleaner._prepare(raw_lines, DEFAULT_CONFIG)  # noqa: SLF001
+        raw_lines, _ = split_lines(row["raw_text"], DEFAULT_CONFIG)
+        page = prepare_lines(raw_lines, DEFAULT_CONFIG)
         language = detect_language(page.text, DEFAULT_CONFIG.min_language_confidence)
         xs.extend(page_features(page.text, stopwords(language), language is not None))
         ys.extend(label_lines(page.text, gold[row["id"]]))

@@ -42,9 +42,12 @@ def looks_like_headline(line: str) -> bool:
 
 
 def refine_title(given: str | None, lines: Sequence[str]) -> str | None:
-    """The given title, unless it is a breadcrumb holding a cleaner headline found among the first
-    lines, which then replaces it. (With no title given, the cleaner finds one after classifying
-    lines; guessing earlier would let a short first paragraph be taken for a headline.)"""
+    """The given title, or the cleaner headline inside it when it is a breadcrumb.
+
+    A breadcrumb title ('Home > Politics > The headline') is replaced by the headline line found
+    among the first lines. With no title given, the cleaner finds one after classifying lines;
+    guessing earlier would let a short first paragraph be taken for a headline.
+    """
     if not given or not any(mark in given for mark in _BREADCRUMB_MARKS):
         return given
     norm_given = _norm(given)

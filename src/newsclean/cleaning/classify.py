@@ -1,0 +1,130 @@
+"""One classification round: every line of a page gets keep (None) or the reason it goes.
+
+Hard rules speak first (their reasons are the most specific); the learned scorer rates the rest,
+a Viterbi pass smooths the ratings along the page, the comment section is cut, and repeated lines
+are kept once.
+"""
+
+import math
+from collections.abc import Sequence
+
+from newsclean.cleaning import rules
+from newsclean.cleaning.config import CleanerConfig
+from newsclean.cleaning.features import FEATURE_NAMES, page_features
+from newsclean.cleaning.model import load_model, smooth
+from newsclean.cleaning.stopwords import detect_language, stopwords
+from newsclean.cleaning.titles import is_title_repeat
+from newsclean.reasons import Reason
+
+Verdicts = list[Reason | None]
+"""Per line: None to keep it, else why it goes."""
+
+_RULE_PROBABILITY = 0.02
+"""What the smoother is told about a line a hard rule removed: almost surely not content."""
+_TAG_ITEM_MAX_WORDS = 6
+_SHORT_PAGE_LINES = 15
+"""Below this many lines a page gives the scorer too little context: the prose floor applies."""
+_PROSE_FLOOR = 0.85
+_PROSE_MIN_LOG_WORDS = math.log1p(20)
+_PROSE_MIN_STOP_RATIO = 0.3
+COMMENTS_AFTER_WORDS = 150
+"""A comment-section header ends the article only once this many kept words (or half of them, on
+a short page) are behind it, so a 'Comments (12)' link above the story does not empty it."""
+
+
+def _rule_for(lines: Sequence[str], i: int, title: str | None, config: CleanerConfig) -> Reason | None:
+    line = lines[i]
+    if title and is_title_repeat(line, title, config.title_similarity):
+        return Reason.TITLE_REPEAT
+    if (reason := rules.match_rule(line)) is not None:
+        return reason
+    if rules.is_author_bio(line, i / len(lines)):
+        return Reason.AUTHOR_BIO
+    if rules.is_stray_name(line):
+        return Reason.BYLINE
+    return None
+
+
+def apply_rules(lines: Sequence[str], title: str | None, config: CleanerConfig) -> Verdicts:
+    """Verdicts of the hard rules alone (None: no rule applies)."""
+    verdicts: Verdicts = [None] * len(lines)
+    i = 0
+    while i < len(lines):
+        if rules.is_related_header(lines[i]):
+            end = rules.list_run_end(lines, i + 1, config.related_run_max_words)
+            verdicts[i:end] = [Reason.RELATED_LIST] * (end - i)
+            i = end
+            continue
+        verdicts[i] = _rule_for(lines, i, title, config)
+        if verdicts[i] is Reason.TAG_LIST:
+            while (
+                i + 1 < len(lines)
+                and rules.BULLET.match(lines[i + 1])
+                and len(lines[i + 1].split()) <= _TAG_ITEM_MAX_WORDS
+            ):
+                i += 1
+                verdicts[i] = Reason.TAG_LIST
+        i += 1
+    return verdicts
+
+
+def _prose_floor(vector: Sequence[float]) -> float:
+    """A long, complete sentence in the page's language is content whatever surrounds it.
+
+    The learned scorer leans on context (benchmark pages are long), which would sink the one
+    paragraph of a short record; on short pages this floor keeps such paragraphs. (On long pages
+    it cost 0.004 dev F1: long sentences in footers and promos are common there.)
+    """
+    long_enough = vector[FEATURE_NAMES.index("log_words")] >= _PROSE_MIN_LOG_WORDS
+    sentence = vector[FEATURE_NAMES.index("terminal")] > 0
+    wordy = vector[FEATURE_NAMES.index("stop_ratio")] >= _PROSE_MIN_STOP_RATIO
+    return _PROSE_FLOOR if long_enough and sentence and wordy else 0.0
+
+
+def _score(lines: Sequence[str], verdicts: Verdicts, config: CleanerConfig) -> tuple[list[bool], str | None]:
+    """Smoothed keep flags from the learned scorer, and the page's language."""
+    language = detect_language(lines, config.min_language_confidence)
+    vectors = page_features(lines, stopwords(language), language is not None)
+    model = load_model()
+    short_page = len(lines) < _SHORT_PAGE_LINES
+    probabilities = [
+        _RULE_PROBABILITY
+        if verdict is not None
+        else max(model.probability(vector), _prose_floor(vector) if short_page else 0.0)
+        for vector, verdict in zip(vectors, verdicts, strict=True)
+    ]
+    return smooth(probabilities, config.stay_probability, config.keep_threshold), language
+
+
+_MODEL_REASONS = (None, Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
+
+
+def _cut_comments(lines: Sequence[str], verdicts: Verdicts) -> None:
+    """Drop everything from the comment section's header on, once the article has started."""
+    total = sum(len(line.split()) for line, v in zip(lines, verdicts, strict=True) if v is None)
+    seen = 0
+    for i, line in enumerate(lines):
+        if verdicts[i] is None:
+            seen += len(line.split())
+        if total and seen >= min(COMMENTS_AFTER_WORDS, total / 2) and rules.is_comments_header(line):
+            verdicts[i:] = [Reason.COMMENTS if v in _MODEL_REASONS else v for v in verdicts[i:]]
+            return
+
+
+def classify(lines: Sequence[str], title: str | None, config: CleanerConfig) -> tuple[Verdicts, str | None]:
+    """One full round over a page's lines: verdicts, and the language they were judged in."""
+    verdicts = apply_rules(lines, title, config)
+    keep, language = _score(lines, verdicts, config)
+    kept_at = [i for i, k in enumerate(keep) if k and verdicts[i] is None]
+    first, last = (kept_at[0], kept_at[-1]) if kept_at else (len(lines), -1)
+    for i, k in enumerate(keep):
+        if not k and verdicts[i] is None:
+            verdicts[i] = Reason.OUTSIDE_CONTENT if i < first or i > last else Reason.LOW_CONTENT_SCORE
+    _cut_comments(lines, verdicts)
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if verdicts[i] is None:
+            if line in seen:
+                verdicts[i] = Reason.DUPLICATE_LINE
+            seen.add(line)
+    return verdicts, language
