@@ -64,7 +64,8 @@ def test_run_report_is_written_and_readable_by_duckdb(seed_run) -> None:
     saved = json.loads(report_file.read_text())
     assert saved["run_id"] == report.run_id
     assert sum(f["records_read"] for f in saved["files"]) == 10
-    sql = f"select count(*), min(ingest_date) from read_parquet('{out}/articles/**/*.parquet', hive_partitioning=true)"
+    files = f"{out}/articles/**/*.parquet"
+    sql = f"select count(*), min(ingest_date) from read_parquet('{files}', hive_partitioning=true)"
     count, ingest_date = duckdb.connect().execute(sql).fetchall()[0]
     assert count == 5
     assert str(ingest_date) == report.started_at.date().isoformat()

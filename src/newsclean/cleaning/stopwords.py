@@ -7,7 +7,7 @@ trafilatura's dependency `justext`).
 """
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import justext
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -65,8 +65,15 @@ def detect_language(lines: Sequence[str], min_confidence: float) -> str | None:
     sample = " ".join(prose)[:DETECTION_SAMPLE_CHARS]
     if not sample.strip():
         return None
+    language, confidence = _identify(sample)
+    return language if confidence >= min_confidence else None
+
+
+@lru_cache(maxsize=256)
+def _identify(sample: str) -> tuple[str, float]:
+    """Cached: successive cleaning rounds of a page usually sample the same prose."""
     language, confidence = _identifier().classify(sample)
-    return str(language) if confidence >= min_confidence else None
+    return str(language), float(confidence)
 
 
 @cache
