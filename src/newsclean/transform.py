@@ -16,7 +16,7 @@ import xxhash
 from dateutil import parser as date_parser
 from pydantic import ValidationError
 
-from newsclean.cleaning import CLEANER_VERSION, CleanerConfig, clean_text
+from newsclean.cleaning import CLEANER_VERSION, DEFAULT_CONFIG, CleanerConfig, clean_text
 from newsclean.cleaning.result import CleanResult
 from newsclean.html import extract_html
 from newsclean.models import Article, Extraction, Reject
@@ -92,9 +92,8 @@ def _clean(
     if settings.use_html and record.html:
         extraction = extract_html(record.html, record.url)
         if extraction is not None:
-            result = clean_text(
-                extraction.text, title=record.title or extraction.title, config=settings.cleaner
-            )
+            polish = (settings.cleaner or DEFAULT_CONFIG).model_copy(update={"score_lines": False})
+            result = clean_text(extraction.text, title=record.title or extraction.title, config=polish)
             meta = {
                 "author": extraction.author,
                 "published": extraction.published,

@@ -39,6 +39,13 @@ class CleanerConfig(BaseModel):
         le=1.0,
         description="py3langid probability needed to name a page's language (else it is left unknown).",
     )
+    score_lines: bool = Field(
+        default=True,
+        description=(
+            "Rate lines with the learned scorer. Off for text that an extractor has already reduced "
+            "to the article (trafilatura's output): there only rules, span cuts and titles apply."
+        ),
+    )
     related_run_max_words: int = Field(
         default=30,
         ge=1,

@@ -135,8 +135,9 @@ AUTHOR_BIO = re.compile(
 )
 """'Jane Doe is a politics reporter at …': the short bio under an article."""
 
-STRAY_NAME = re.compile(r"^[-•*·]\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$")
-"""A bullet followed by nothing but a name: a byline left over from a layout."""
+STRAY_NAME = re.compile(r"^[•·]\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
+"""A round bullet followed by nothing but a person's name: a byline left over from a layout
+('-' and '*' bullets are left alone: they start list items, '- Lunges')."""
 
 
 _SENTENCE_MIN_WORDS = 10
