@@ -11,7 +11,7 @@ export DO_NOT_TRACK := 1
 export UV_PYTHON_DOWNLOADS := never
 export UV_NO_PROGRESS := 1
 
-.PHONY: setup run test test-fast lint format schemas eval bench clean-data serve deploy
+.PHONY: setup run test test-fast lint format schemas eval bench train clean-data serve deploy
 
 setup: .venv/.synced
 
@@ -62,3 +62,7 @@ deploy: setup
 
 bench: setup
 	NEWSCLEAN_EVAL_DIR=$(EVAL_DIR) $(PY) benchmarks/bench.py
+
+# Re-learn the line scorer from the dev split (deterministic); writes src/newsclean/cleaning/line_model.json.
+train: setup
+	NEWSCLEAN_EVAL_DIR=$(EVAL_DIR) $(PY) tools/train_line_model.py
