@@ -1,6 +1,7 @@
 """Small builders shared by tests."""
 
 import csv
+import socket
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,3 +15,10 @@ def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
         writer.writerow(header)
         writer.writerows(rows)
     return path
+
+
+def free_port() -> int:
+    """A loopback TCP port nobody listens on right now (for servers the tests start)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

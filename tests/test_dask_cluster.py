@@ -12,14 +12,9 @@ import pyarrow.dataset as ds
 import pytest
 
 from tests.conftest import REPO
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def wait_for_port(port: int, timeout: float = 60) -> None:

@@ -4,7 +4,6 @@ process work pool, `prefect deploy`, a worker, a triggered run, and the Parquet 
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -15,16 +14,11 @@ import pyarrow.dataset as ds
 import pytest
 
 from tests.conftest import REPO
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.slow
 
 PREFECT = str(Path(sys.executable).with_name("prefect"))
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def wait_healthy(url: str, timeout: float = 120) -> None:
