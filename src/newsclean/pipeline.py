@@ -29,8 +29,9 @@ from newsclean.transform import TransformSettings, article_row, reject_row, tran
 from newsclean.writer import ParquetPartWriter
 
 DEFAULT_CHUNK_SIZE = 500
-"""Records per cleaning task. Text pages clean in ~1 ms each, so 500 records (~0.5 s of work)
-amortise Prefect's ~100 ms process-pool task overhead to under 20%; see README "Scaling"."""
+"""Records per cleaning task. A benchmark page cleans in ~10 ms, so 500 records (~5 s of work)
+amortise Prefect's ~100 ms process-pool task overhead to ~2%, while 2 x workers chunks in flight
+stay a few tens of MB; see README "Deployments and scaling"."""
 
 
 @dataclass(slots=True)
