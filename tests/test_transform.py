@@ -112,3 +112,12 @@ def test_reader_error_becomes_malformed_reject_with_raw() -> None:
     assert isinstance(out, Reject)
     assert out.reason_code == "malformed"
     assert out.raw_record == '{"_raw": "{oops"}'
+
+
+def test_mojibake_and_control_characters_are_repaired_before_cleaning() -> None:
+    broken = BODY.replace("regional water", "Câ€™s regional water").replace("Engineers", "\x07Engineers")
+    out = transform_record(record(text=broken.replace("\n", "\u2028")), SETTINGS)
+    assert isinstance(out, Article)
+    assert "C’s regional water" in out.text
+    assert "\x07" not in out.text
+    assert "\n\nEngineers will" in out.text, "a Unicode line separator splits paragraphs"

@@ -22,6 +22,7 @@ from newsclean.html import extract_html
 from newsclean.models import Article, Extraction, Reject
 from newsclean.reasons import RejectReason
 from newsclean.records import RawRecord
+from newsclean.textfix import repair_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +90,12 @@ def _clean(
 ) -> tuple[CleanResult, Extraction, int, dict[str, str | None]]:
     """Run the HTML path when there is HTML, falling back to the text path when it yields nothing."""
     meta: dict[str, str | None] = {"author": None, "published": None, "site": None}
+    title = repair_text(record.title) if record.title else None
     if settings.use_html and record.html:
         extraction = extract_html(record.html, record.url)
         if extraction is not None:
             polish = (settings.cleaner or DEFAULT_CONFIG).model_copy(update={"score_lines": False})
-            result = clean_text(extraction.text, title=record.title or extraction.title, config=polish)
+            result = clean_text(repair_text(extraction.text), title=title or extraction.title, config=polish)
             meta = {
                 "author": extraction.author,
                 "published": extraction.published,
@@ -104,10 +106,10 @@ def _clean(
                     result = _with_title(result, extraction.title)
                 return result, "html", len(record.html), meta
         if record.text:
-            result = clean_text(record.text, title=record.title, config=settings.cleaner)
+            result = clean_text(repair_text(record.text), title=title, config=settings.cleaner)
             return result, "html_fallback_text", len(record.text), meta
     text = record.text or ""
-    return clean_text(text, title=record.title, config=settings.cleaner), "text", len(text), meta
+    return clean_text(repair_text(text), title=title, config=settings.cleaner), "text", len(text), meta
 
 
 def _with_title(result: CleanResult, title: str) -> CleanResult:
