@@ -21,11 +21,12 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
 from prefect.runtime import flow_run
 
+from flows.progress import RunProgress
 from flows.tasks import make_runner, ordered_cleaner
 from newsclean import __version__
 from newsclean.cleaning import CLEANER_VERSION
 from newsclean.console import print_run_summary
-from newsclean.pipeline import DEFAULT_CHUNK_SIZE, ingest_unit
+from newsclean.pipeline import DEFAULT_CHUNK_SIZE, ingest_unit, input_bytes
 from newsclean.planning import plan_run
 from newsclean.readers import ReaderOptions
 from newsclean.report import RunReport, write_report
@@ -41,6 +42,8 @@ def _publish(report: RunReport) -> None:
             "articles": f.articles,
             "rejects": f.rejects,
             "duplicates": f.duplicates,
+            "records/s": round(f.records_per_second, 1),
+            "MB/s": round(f.input_bytes / f.seconds / 1e6, 2) if f.seconds else 0.0,
             "error": f.error or "",
         }
         for f in report.files
@@ -54,6 +57,11 @@ def _publish(report: RunReport) -> None:
             f"{totals['articles']} articles, {totals['rejects']} rejects, "
             f"{totals['duplicates']} duplicates, {len(report.failed_files)} failed inputs"
         ),
+    )
+    create_table_artifact(
+        key="ingest-removals",
+        table=[{"reason": reason, "removed": count} for reason, count in report.removal_counts().items()],
+        description="Lines and spans removed by the cleaner in this run, per reason code.",
     )
 
 
@@ -110,11 +118,13 @@ def ingest(
     if plan.recovered:
         logger.warning("removed %d files left by an interrupted run", len(plan.recovered))
     report.files = list(plan.settled)
-    with make_runner(workers, dask_address) as runner:
-        cleaner = ordered_cleaner(runner, settings, window=max(2, 2 * workers))
+    total_bytes = sum(input_bytes(job.unit) for job in plan.jobs)
+    with make_runner(workers, dask_address) as runner, RunProgress(total_bytes, len(plan.jobs)) as progress:
+        cleaner = progress.watch(ordered_cleaner(runner, settings, window=max(2, 2 * workers)))
         for job in plan.jobs:
             file_report = ingest_unit(job, cleaner, plan.dedup, plan.store)
             report.files.append(file_report)
+            progress.input_done(file_report.input_bytes)
             logger.info(
                 "%s: %d read, %d articles, %d rejects, %d duplicates%s",
                 job.unit.path,

@@ -78,6 +78,12 @@ def sequential_cleaner(settings: TransformSettings) -> ChunkCleaner:
     return clean
 
 
+def input_bytes(unit: InputUnit) -> int:
+    """Bytes on disk of an input (all its pages, for a folder of .txt pages)."""
+    files = unit.members or (unit.path,)
+    return sum(path.stat().st_size for path in files if path.is_file())
+
+
 def part_name(unit: InputUnit) -> str:
     """Deterministic output file name for an input: readable stem plus a hash of its path.
 
@@ -151,7 +157,12 @@ def ingest_unit(
     got. With a `store`, the write is journaled so a killed run leaves no duplicate behind.
     """
     started = time.perf_counter()
-    report = FileReport(source=str(job.unit.path), kind=job.unit.kind, fingerprint=job.fingerprint)
+    report = FileReport(
+        source=str(job.unit.path),
+        kind=job.unit.kind,
+        fingerprint=job.fingerprint,
+        input_bytes=input_bytes(job.unit),
+    )
     metadata = _metadata(job)
     articles = ParquetPartWriter(job.target("articles"), ARTICLE_SCHEMA, metadata)
     rejects = ParquetPartWriter(job.target("rejects"), REJECT_SCHEMA, metadata)

@@ -45,6 +45,7 @@ class FileReport(BaseModel):
     status: Literal["ok", "error", "skipped"] = "ok"
     error: str | None = None
     fingerprint: str | None = Field(default=None, description="xxh3-128 of the input's bytes.")
+    input_bytes: int = Field(default=0, description="Size of the input on disk (compressed if it is).")
     records_read: int = 0
     articles: int = 0
     rejects: int = 0
@@ -56,6 +57,11 @@ class FileReport(BaseModel):
     articles_file: str | None = None
     rejects_file: str | None = None
     seconds: float = 0.0
+
+    @property
+    def records_per_second(self) -> float:
+        """Throughput of this input's ingest (0 when nothing was timed)."""
+        return self.records_read / self.seconds if self.seconds else 0.0
 
     @property
     def balanced(self) -> bool:
