@@ -123,9 +123,15 @@ def detect_encoding(sample: bytes, source: str) -> str:
         return "utf-8"
     best = from_bytes(sample).best()
     if best is None:
-        msg = f"{source}: looks binary, not text (no text encoding fits its first {len(sample)} bytes)"
-        raise InputError(msg)
-    return canonical_codec(str(best.encoding), source)
+        # Not binary by the checks above, yet no codec fits cleanly (control characters in a
+        # tiny sample, say): Windows-1252 decodes every byte that matters, bad ones replaced.
+        return "cp1252"
+    codec = canonical_codec(str(best.encoding), source)
+    if codec.startswith(("utf-16", "utf-32")) and b"\x00" not in sample:
+        # Without a BOM and without NUL bytes the text cannot be UTF-16/32; charset-normalizer
+        # guesses so on tiny samples with one non-ASCII byte. Windows-1252 is the likely truth.
+        return "cp1252"
+    return codec
 
 
 @dataclass(frozen=True, slots=True)

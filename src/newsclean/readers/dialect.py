@@ -139,6 +139,11 @@ def choose_dialect(sample: str, complete: bool, hint: str | None, forced: str | 
         order = ((hint,) if hint else ()) + tuple(c for c in CANDIDATES if c != hint)
         fits = {c: _best_fit(sample, complete, c) for c in order}
         delimiter = max(order, key=lambda c: (fits[c], -order.index(c)))
+        if not fits[delimiter].tabular:
+            # No reading makes a table (every sampled row malformed, say): the first candidate
+            # (the extension's, else comma) that splits the header into columns beats a
+            # one-column reading, so the rows become malformed records, not a missing column.
+            delimiter = next((c for c in order if fits[c].width >= 2), delimiter)
     if delimiter == "\t":
         return Dialect(delimiter, _tab_quoting(sample, complete))
     return Dialect(delimiter, csv.QUOTE_MINIMAL)
