@@ -2,19 +2,24 @@
 
 Labels come from aligning each raw line with the gold body: a line is content when its words occur,
 in order, in the gold (short lines only inside the span the long matched lines cover). The model is
-a logistic regression over `newsclean.cleaning.features`, fitted by full-batch gradient descent
-(deterministic: fixed iterations, zero initialisation) with each line weighted by its word count,
-because the benchmark's score counts words, not lines. Only dev is read; test stays held out.
+a logistic regression over `newsclean.cleaning.features`, fitted by Newton's method (deterministic:
+fixed iterations, zero initialisation). Each line is weighted by its share of its page's words:
+the benchmark counts words, not lines, and averages over pages, so every page weighs the same
+(dev: +0.007 F1 over weighting by words across the whole split, where long pages dominate). Lines
+a hard rule removes are left out: the scorer never decides them. Only dev is read; test stays
+held out.
 """
 
 import argparse
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from newsclean.cleaning.classify import apply_rules
 from newsclean.cleaning.cleaner import prepare_lines, split_lines
 from newsclean.cleaning.config import DEFAULT_CONFIG
 from newsclean.cleaning.features import FEATURE_NAMES, page_features
@@ -58,20 +63,41 @@ def label_lines(lines: list[str], gold: str) -> list[int]:
     ]
 
 
-def dataset(eval_dir: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features, labels and weights of every dev line, prepared exactly as the cleaner does."""
+@dataclass(frozen=True, slots=True)
+class PageData:
+    """One dev page prepared exactly as the cleaner sees it."""
+
+    x: np.ndarray  # line feature vectors
+    y: np.ndarray  # 1 = content
+    w: np.ndarray  # (word count + 1) / page total: the benchmark averages word scores over pages
+    ruled: np.ndarray  # True where a hard rule removes the line (the scorers never decide those)
+
+
+def dataset(eval_dir: Path) -> list[PageData]:
+    """Features, labels, weights and rule hits of every dev page."""
     gold = load_gold(eval_dir, "dev")
-    xs: list[list[float]] = []
-    ys: list[int] = []
-    ws: list[float] = []
+    pages: list[PageData] = []
     for row in iter_pages(eval_dir, "dev"):
         raw_lines, _ = split_lines(row["raw_text"], DEFAULT_CONFIG)
         page = prepare_lines(raw_lines, DEFAULT_CONFIG)
+        if not page.text:
+            continue
         language = detect_language(page.text, DEFAULT_CONFIG.min_language_confidence)
-        xs.extend(page_features(page.text, stopwords(language), language is not None))
-        ys.extend(label_lines(page.text, gold[row["id"]]))
-        ws.extend(float(len(line.split())) + 1.0 for line in page.text)
-    return np.array(xs), np.array(ys, dtype=float), np.array(ws)
+        ruled = [v is not None for v in apply_rules(page.text, None, DEFAULT_CONFIG)]
+        words = np.array([float(len(line.split())) + 1.0 for line in page.text])
+        pages.append(
+            PageData(
+                np.array(page_features(page.text, stopwords(language), language is not None)),
+                np.array(label_lines(page.text, gold[row["id"]]), dtype=float),
+                words / words.sum(),
+                np.array(ruled, dtype=bool),
+            )
+        )
+    return pages
+
+
+def _stack(pages: list[PageData], field: str) -> np.ndarray:
+    return np.concatenate([getattr(page, field) for page in pages])
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int, l2: float) -> np.ndarray:
@@ -92,6 +118,20 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray, iterations: int, l2: float)
     return beta
 
 
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+
+def _report(
+    name: str, features: tuple[str, ...], beta: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarray
+) -> None:
+    p = _sigmoid(x @ beta)
+    accuracy = float(np.sum(w * ((p > 0.5) == (y > 0.5))) / np.sum(w))
+    print(f"{name}: {len(y)} lines, {int(y.sum())} content; word-weighted training accuracy {accuracy:.3f}")
+    for feature, value in zip(features, beta, strict=True):
+        print(f"  {feature:18s} {value:+.3f}")
+
+
 def main() -> int:
     """Train and write the model file; prints training accuracy."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -102,13 +142,11 @@ def main() -> int:
     if eval_dir is None:
         print("eval set not found: set NEWSCLEAN_EVAL_DIR or place it at ../shared/eval")
         return 2
-    x, y, w = dataset(eval_dir)
+    pages = dataset(eval_dir)
+    free = ~_stack(pages, "ruled")
+    x, y, w = _stack(pages, "x")[free], _stack(pages, "y")[free], _stack(pages, "w")[free]
     beta = fit(x, y, w, args.iterations, args.l2)
-    p = 1.0 / (1.0 + np.exp(-(x @ beta)))
-    accuracy = float(np.sum(w * ((p > 0.5) == (y > 0.5))) / np.sum(w))
-    print(f"{len(y)} lines, {int(y.sum())} content; word-weighted training accuracy {accuracy:.3f}")
-    for name, value in zip(FEATURE_NAMES, beta, strict=True):
-        print(f"  {name:18s} {value:+.3f}")
+    _report("line model", FEATURE_NAMES, beta, x, y, w)
     model = {
         "features": list(FEATURE_NAMES),
         "weights": [round(float(b), 6) for b in beta],

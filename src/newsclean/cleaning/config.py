@@ -22,13 +22,13 @@ class CleanerConfig(BaseModel):
         description="Lines longer than this (chars) skip span rules and are judged on cheap features only.",
     )
     keep_threshold: float = Field(
-        default=0.3,
+        default=0.45,
         gt=0.0,
         lt=1.0,
         description="Probability of being content above which a line is kept after smoothing.",
     )
     stay_probability: float = Field(
-        default=0.75,
+        default=0.6,
         gt=0.5,
         lt=1.0,
         description="Chance that a line has the same label as the line before it (context smoothing).",

@@ -26,7 +26,6 @@ FEATURE_NAMES = (
     "glued",
     "separators",
     "bullet",
-    "rel_position",
     "rel_length",
     "comma_rate",
     "no_language",
@@ -59,7 +58,7 @@ def count_words(line: str, words: Sequence[str]) -> int:
 
 
 def line_stats(line: str, stop: frozenset[str]) -> tuple[float, ...]:
-    """Context-free features of one line (see FEATURE_NAMES[1:15])."""
+    """Context-free features of one line (see FEATURE_NAMES[1:14])."""
     words = WORD.findall(line)
     n_words = count_words(line, words)
     n_chars = len(line)
@@ -84,7 +83,6 @@ def line_stats(line: str, stop: frozenset[str]) -> tuple[float, ...]:
         min(len(_GLUED.findall(line[:500])), 3) / 3.0,
         1.0 if any(s in line for s in _SEPARATORS) else 0.0,
         1.0 if line[:1] in "-•*·▪◦" else 0.0,
-        0.0,  # rel_position, filled in by page_features
         0.0,  # rel_length, filled in by page_features
         min(line.count(",") / (n_words + 1), 1.0),
         0.0,  # no_language, filled in by page_features
@@ -152,9 +150,8 @@ def page_features(lines: Sequence[str], stop: frozenset[str], has_language: bool
         stop_ratio = s[3] if has_language else default_stop
         vector = [1.0, s[0], s[1], s[2], stop_ratio, *s[4:10]]
         vector += [
-            i / n,
             s[0] / longest,
-            s[12],
+            s[11],
             0.0 if has_language else 1.0,
             prev[0] if prev else 0.0,
             nxt[0] if nxt else 0.0,

@@ -37,7 +37,7 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     ),
     (
         Reason.BYLINE,
-        re.compile(r"^by\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|and|$|\|)", re.IGNORECASE),
+        re.compile(r"^(?i:by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|and|$|\|)"),
     ),
     (
         Reason.CAPTION_CREDIT,
@@ -50,6 +50,19 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         Reason.CAPTION_CREDIT,
         re.compile(
             r"(?:getty images|shutterstock|istock(?:photo)?|ap photo|afp(?: via getty images)?|reuters|epa-efe|alamy)\s*\)?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.CAPTION_CREDIT,
+        re.compile(r"\((?:photo|image|picture|pic|credit)s?\s*:[^()]{1,60}\)$", re.IGNORECASE),
+    ),
+    # Contributor and wire credits ('Jo Roe contributed to this report.', '(Reporting by …)') are
+    # bylines at the foot of a story: every dev gold that has one in its page leaves it out.
+    (
+        Reason.BYLINE,
+        re.compile(
+            r"(?:contributed (?:to (?:this|the) )?report(?:ing|s)?\b[^.]{0,80}\.?\)?$|^\(?(?:additional )?reporting by\b)",
             re.IGNORECASE,
         ),
     ),
@@ -121,7 +134,8 @@ RELATED_HEADER = re.compile(
 
 COMMENTS_HEADER = re.compile(
     r"^\W{0,3}(?:\d[\d,]*\s+)?(?:(?:top|best|most|all|latest|newest|reader|user|recent|rated|show|view|load|read)\s+){0,3}"
-    r"(?:comments?|responses?|replies|discussion)\s*(?:\(\d+\)|\d+)?\W{0,3}$|"
+    r"(?:comments?|replies)\s*(?:\(\d+\)|\d+)?\W{0,3}$|"
+    r"^\d[\d,]*\s+responses?$|"
     r"^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|"
     r"comments are closed\.?|\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200})$|"
     r"^[^.!?]{1,60} says:$",
@@ -146,11 +160,16 @@ _SENTENCE_END = (".", "!", "?", '"', "”")
 
 _ANCHORED = [(reason, pattern) for reason, pattern in LINE_RULES if pattern.pattern.startswith("^")]
 _FLOATING = [(reason, pattern) for reason, pattern in LINE_RULES if not pattern.pattern.startswith("^")]
-_ANCHORED_ALL = re.compile("|".join(f"(?P<r{i}>(?i:{p.pattern[1:]}))" for i, (_, p) in enumerate(_ANCHORED)))
+_ANCHORED_ALL = re.compile(
+    "|".join(
+        f"(?P<r{i}>(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern[1:]}))"
+        for i, (_, p) in enumerate(_ANCHORED)
+    )
+)
 """Rules anchored at the line start, as one pattern tried at position 0 only."""
 _FLOATING_HINTS = re.compile(
     r"©|\(c\)|copyright|rights reserved|cookie|newsletter|javascript|browser|"
-    r"getty|shutterstock|istock|ap photo|afp|reuters|epa|alamy",
+    r"getty|shutterstock|istock|ap photo|afp|reuters|epa|alamy|image|photo|picture|pic|credit|contributed|reporting by",
     re.IGNORECASE,
 )
 """Words without which no floating rule can match: one scan decides whether to try them."""
