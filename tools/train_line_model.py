@@ -22,7 +22,7 @@ import numpy as np
 from newsclean.cleaning.classify import apply_rules
 from newsclean.cleaning.cleaner import prepare_lines, split_lines
 from newsclean.cleaning.config import DEFAULT_CONFIG
-from newsclean.cleaning.features import FEATURE_NAMES, page_features
+from newsclean.cleaning.features import FEATURE_NAMES, line_stats, page_features
 from newsclean.cleaning.model import MODEL_FILE
 from newsclean.cleaning.stopwords import detect_language, stopwords
 from newsclean.evaluation import find_eval_dir, iter_pages, load_gold
@@ -83,11 +83,12 @@ def dataset(eval_dir: Path) -> list[PageData]:
         if not page.text:
             continue
         language = detect_language(page.text, DEFAULT_CONFIG.min_language_confidence)
+        stop = stopwords(language)
         ruled = [v is not None for v in apply_rules(page.text, None, DEFAULT_CONFIG)]
         words = np.array([float(len(line.split())) + 1.0 for line in page.text])
         pages.append(
             PageData(
-                np.array(page_features(page.text, stopwords(language), language is not None)),
+                np.array(page_features([line_stats(t, stop) for t in page.text], language is not None)),
                 np.array(label_lines(page.text, gold[row["id"]]), dtype=float),
                 words / words.sum(),
                 np.array(ruled, dtype=bool),

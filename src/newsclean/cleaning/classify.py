@@ -7,10 +7,11 @@ are kept once.
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from newsclean.cleaning import rules
 from newsclean.cleaning.config import CleanerConfig
-from newsclean.cleaning.features import FEATURE_NAMES, page_features
+from newsclean.cleaning.features import FEATURE_NAMES, line_stats, page_features
 from newsclean.cleaning.model import load_model, smooth
 from newsclean.cleaning.stopwords import detect_language, stopwords
 from newsclean.cleaning.titles import is_title_repeat
@@ -36,21 +37,47 @@ COMMENTS_AFTER_WORDS = 150
 a short page) are behind it, so a 'Comments (12)' link above the story does not empty it."""
 
 
-def _rule_for(lines: Sequence[str], i: int, title: str | None, config: CleanerConfig) -> Reason | None:
-    line = lines[i]
-    if title and is_title_repeat(line, title, config.title_similarity):
-        return Reason.TITLE_REPEAT
+@dataclass(slots=True)
+class Memo:
+    """What a page's lines are regardless of their neighbours, kept across cleaning rounds.
+
+    Later rounds see the same line objects minus the removed ones; form rules and line features
+    depend on the line alone, so each is computed once per distinct line (most of a round's cost).
+    """
+
+    form: dict[str, Reason | None] = field(default_factory=dict)
+    stats: dict[tuple[str, str | None], tuple[float, ...]] = field(default_factory=dict)
+
+
+def _form_rule(line: str) -> Reason | None:
+    """The rules that read one line and nothing else."""
     if (reason := rules.match_rule(line)) is not None:
         return reason
-    if rules.is_author_bio(line, i / len(lines)):
-        return Reason.AUTHOR_BIO
     if rules.is_stray_name(line):
         return Reason.BYLINE
     return None
 
 
-def apply_rules(lines: Sequence[str], title: str | None, config: CleanerConfig) -> Verdicts:
+def _rule_for(
+    lines: Sequence[str], i: int, title: str | None, config: CleanerConfig, memo: Memo
+) -> Reason | None:
+    line = lines[i]
+    if title and is_title_repeat(line, title, config.title_similarity):
+        return Reason.TITLE_REPEAT
+    if line in memo.form:
+        reason = memo.form[line]
+    else:
+        reason = memo.form[line] = _form_rule(line)
+    if reason is None and rules.is_author_bio(line, i / len(lines)):
+        return Reason.AUTHOR_BIO
+    return reason
+
+
+def apply_rules(
+    lines: Sequence[str], title: str | None, config: CleanerConfig, memo: Memo | None = None
+) -> Verdicts:
     """Verdicts of the hard rules alone (None: no rule applies)."""
+    memo = memo if memo is not None else Memo()
     verdicts: Verdicts = [None] * len(lines)
     i = 0
     while i < len(lines):
@@ -59,7 +86,7 @@ def apply_rules(lines: Sequence[str], title: str | None, config: CleanerConfig) 
             verdicts[i:end] = [Reason.RELATED_LIST] * (end - i)
             i = end
             continue
-        verdicts[i] = _rule_for(lines, i, title, config)
+        verdicts[i] = _rule_for(lines, i, title, config, memo)
         if verdicts[i] is Reason.TAG_LIST:
             while (
                 i + 1 < len(lines)
@@ -85,12 +112,26 @@ def _prose_floor(vector: Sequence[float]) -> float:
     return _PROSE_FLOOR if long_enough and sentence and wordy else 0.0
 
 
-def _score(lines: Sequence[str], verdicts: Verdicts, config: CleanerConfig) -> tuple[list[bool], str | None]:
+def _stats(lines: Sequence[str], language: str | None, memo: Memo) -> list[tuple[float, ...]]:
+    stop = stopwords(language)
+    out: list[tuple[float, ...]] = []
+    for line in lines:
+        key = (line, language)
+        found = memo.stats.get(key)
+        if found is None:
+            found = memo.stats[key] = line_stats(line, stop)
+        out.append(found)
+    return out
+
+
+def _score(
+    lines: Sequence[str], verdicts: Verdicts, config: CleanerConfig, memo: Memo
+) -> tuple[list[bool], str | None]:
     """Smoothed keep flags from the learned scorer, and the page's language."""
     language = detect_language(lines, config.min_language_confidence)
     if not config.score_lines:
         return [True] * len(lines), language
-    vectors = page_features(lines, stopwords(language), language is not None)
+    vectors = page_features(_stats(lines, language, memo), language is not None)
     model = load_model()
     short_page = len(lines) < _SHORT_PAGE_LINES
     probabilities = [
@@ -117,10 +158,16 @@ def _cut_comments(lines: Sequence[str], verdicts: Verdicts) -> None:
             return
 
 
-def classify(lines: Sequence[str], title: str | None, config: CleanerConfig) -> tuple[Verdicts, str | None]:
-    """One full round over a page's lines: verdicts, and the language they were judged in."""
-    verdicts = apply_rules(lines, title, config)
-    keep, language = _score(lines, verdicts, config)
+def classify(
+    lines: Sequence[str], title: str | None, config: CleanerConfig, memo: Memo | None = None
+) -> tuple[Verdicts, str | None]:
+    """One full round over a page's lines: verdicts, and the language they were judged in.
+
+    Pass the same `memo` to every round of a page to reuse per-line work.
+    """
+    memo = memo if memo is not None else Memo()
+    verdicts = apply_rules(lines, title, config, memo)
+    keep, language = _score(lines, verdicts, config, memo)
     kept_at = [i for i, k in enumerate(keep) if k and verdicts[i] is None]
     first, last = (kept_at[0], kept_at[-1]) if kept_at else (len(lines), -1)
     for i, k in enumerate(keep):

@@ -15,7 +15,7 @@ The passes, in order:
 import re
 from dataclasses import dataclass, field
 
-from newsclean.cleaning.classify import classify
+from newsclean.cleaning.classify import Memo, classify
 from newsclean.cleaning.config import DEFAULT_CONFIG, CleanerConfig
 from newsclean.cleaning.result import CleanResult, LineVerdict, Removal
 from newsclean.cleaning.spans import apply_cuts, find_cuts
@@ -100,8 +100,9 @@ def _classify_to_fixed_point(
     active = list(range(len(page.text)))
     language = None
     first_round = True
+    memo = Memo()
     while active:
-        verdicts, language = classify([page.text[i] for i in active], title, config)
+        verdicts, language = classify([page.text[i] for i in active], title, config, memo)
         for i, verdict in zip(active, verdicts, strict=True):
             page.verdict[i] = verdict
         if first_round and title is None:

@@ -5,12 +5,13 @@ sees features computed exactly as at training time. Everything is O(line length)
 """
 
 import math
+import operator
 import re
 from collections.abc import Sequence
 
 WORD = re.compile(r"\w+")
 _GLUED = re.compile(r"[a-z][A-Z]")
-_DROP_DIGITS = str.maketrans("", "", "0123456789")
+_FIRST = operator.itemgetter(0)
 _TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", ":", ")", "»")
 _SEPARATORS = ("|", "•", "·", "»", "›", " > ", "/")
 
@@ -64,12 +65,12 @@ def line_stats(line: str, stop: frozenset[str]) -> tuple[float, ...]:
     n_chars = len(line)
     if n_words:
         stops = sum(map(stop.__contains__, map(str.lower, words))) if stop else 0
-        titled = sum(map(str.isupper, [w[0] for w in words]))
+        titled = sum(map(str.isupper, map(_FIRST, words)))
         stop_ratio = stops / n_words
         title_ratio = titled / n_words
     else:
         stop_ratio = title_ratio = 0.0
-    digits = n_chars - len(line.translate(_DROP_DIGITS))
+    digits = sum(map(line.count, "0123456789"))
     letters = sum(map(len, words))
     symbols = max(n_chars - letters - line.count(" "), 0)
     return (
@@ -130,15 +131,14 @@ def _anchor_context(
     return out
 
 
-def page_features(lines: Sequence[str], stop: frozenset[str], has_language: bool) -> list[list[float]]:
-    """Feature vectors for every line of a page, with its neighbours' length and stop density.
+def page_features(stats: Sequence[tuple[float, ...]], has_language: bool) -> list[list[float]]:
+    """Feature vectors for every line of a page (from `line_stats` of each), with context.
 
     Neighbour features let a short line inside a run of prose (a subheading, a one-line quote)
     score as content, and a long line inside a menu as boilerplate; anchor features say where the
     page's prose lies.
     """
-    stats = [line_stats(line, stop) for line in lines]
-    n = len(lines)
+    n = len(stats)
     longest = max((s[0] for s in stats), default=1.0) or 1.0
     default_stop = 0.0 if has_language else 0.35
     anchor_context = _anchor_context(stats, has_language)

@@ -14,6 +14,8 @@ from newsclean.reasons import Reason
 HOVER_CARD_MAX_CHARS = 400
 """Longest hover card (name, teaser headlines, 'MORE'); anything longer is not one."""
 
+_TAIL_WINDOW = 400
+"""Characters at a line's end searched for a 'Read more:' tail (at most ~330) or a glued credit."""
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _MORE = " MORE"
 _CAPITALISED = re.compile(r"[A-Z][\w.'-]*")
@@ -65,8 +67,10 @@ def find_cuts(line: str) -> list[Cut]:
     cuts: list[Cut] = []
     if _MORE in line and (card := _hover_card(line)) is not None:
         cuts.append(card)
+    # Both patterns end at the line's end within a bounded length: search only the tail.
+    tail_start = max(0, len(line) - _TAIL_WINDOW)
     for pattern, reason in ((_TAIL, Reason.RELATED_LIST), (_GLUED_CREDIT, Reason.CAPTION_CREDIT)):
-        match = pattern.search(line)
+        match = pattern.search(line, tail_start)
         if (
             match
             and match.start() > 0
