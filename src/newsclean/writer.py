@@ -19,17 +19,12 @@ import pyarrow.parquet as pq
 from newsclean.schema import DICTIONARY_COLUMNS
 
 ROW_GROUP_BYTES = 64 << 20
-"""Flush a row group once buffered text reaches this many bytes (64 MiB): large enough for
-efficient scans, small enough to keep memory flat; pyarrow's 1 Mi-row default suits numbers,
+"""Flush a row group once the buffered Arrow data reaches this many bytes (64 MiB): large enough
+for efficient scans, small enough to keep memory flat; pyarrow's 1 Mi-row default suits numbers,
 not article bodies."""
 
 ROW_GROUP_MAX_ROWS = 50_000
 """Upper bound on rows per row group whatever their size."""
-
-
-def _row_bytes(row: Mapping[str, Any]) -> int:
-    """Approximate a row's in-memory size by its string payload, which dominates for text."""
-    return sum(len(v) for v in row.values() if isinstance(v, str))
 
 
 class ParquetPartWriter:
@@ -45,21 +40,29 @@ class ParquetPartWriter:
         self._schema = schema.with_metadata({**(schema.metadata or {}), **metadata})
         self._tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}")
         self._writer: pq.ParquetWriter | None = None
-        self._buffer: list[Mapping[str, Any]] = []
+        self._buffer: list[pa.Table] = []
         self._buffer_bytes = 0
+        self._buffer_rows = 0
 
     def write(self, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Buffer rows, flushing a row group whenever the byte or row budget is reached."""
-        for row in rows:
-            self._buffer.append(row)
-            self._buffer_bytes += _row_bytes(row)
-            if self._buffer_bytes >= ROW_GROUP_BYTES or len(self._buffer) >= ROW_GROUP_MAX_ROWS:
-                self._flush()
+        """Buffer rows, flushing a row group whenever the byte or row budget is reached.
+
+        Rows are turned into Arrow at once: Python dicts of a chunk weigh several times their
+        text, Arrow about the text itself, so the byte budget is what memory really holds.
+        """
+        if not rows:
+            return
+        table = pa.Table.from_pylist(list(rows), schema=self._schema)
+        self._buffer.append(table)
+        self._buffer_bytes += table.nbytes
+        self._buffer_rows += table.num_rows
+        if self._buffer_bytes >= ROW_GROUP_BYTES or self._buffer_rows >= ROW_GROUP_MAX_ROWS:
+            self._flush()
 
     def _flush(self) -> None:
         if not self._buffer:
             return
-        table = pa.Table.from_pylist(self._buffer, schema=self._schema)
+        table = pa.concat_tables(self._buffer)
         if self._writer is None:
             self.target.parent.mkdir(parents=True, exist_ok=True)
             dictionary = [name for name in DICTIONARY_COLUMNS if name in self._schema.names]
@@ -70,10 +73,11 @@ class ParquetPartWriter:
                 use_dictionary=dictionary,
                 write_page_index=True,
             )
-        self._writer.write_table(table, row_group_size=len(self._buffer))
-        self.rows_written += len(self._buffer)
+        self._writer.write_table(table, row_group_size=table.num_rows)
+        self.rows_written += table.num_rows
         self._buffer = []
         self._buffer_bytes = 0
+        self._buffer_rows = 0
 
     def commit(self) -> Path | None:
         """Make the file visible under its final name; returns it, or None when no rows came."""
