@@ -21,6 +21,11 @@ MAX_HTML_CHARS = 5_000_000
 no real article needs more; the record falls back to its text, or is rejected as too large."""
 
 
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+"""htmldate settings: the original publication date (what `published` means), without the
+extensive search, which cost ~2.5 ms a page (16.3 -> 13.8 ms) for one date in 60 on dev."""
+
+
 @dataclass(frozen=True, slots=True)
 class HtmlExtraction:
     """What trafilatura found in a page; every field may be missing."""
@@ -56,6 +61,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtraction | None:
             include_tables=True,
             deduplicate=False,
             with_metadata=True,
+            date_extraction_params=_DATE_PARAMS,
         )
     except Exception:
         return None
