@@ -105,7 +105,18 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     ),
     (
         Reason.PROMPT,
-        re.compile(r"(?:newsletter|enable javascript|javascript is disabled|your browser)", re.IGNORECASE),
+        re.compile(r"(?:enable javascript|javascript is disabled|your browser)", re.IGNORECASE),
+    ),
+    # A newsletter is a prompt when the line asks for a sign-up or is a short label; a story
+    # about someone's newsletter mentions it in sentences (dev: 700 words of such prose).
+    (
+        Reason.PROMPT,
+        re.compile(
+            r"(?:sign(?:ing)? ?up|subscribe|join|inbox|delivered|register)[^.!?]{0,80}newsletter|"
+            r"newsletters?[^.!?]{0,80}(?:sign(?:ing)? ?up|subscribe|inbox|delivered)|"
+            r"^[^.!?:]{0,40}newsletters?[^.!?:]{0,30}$",
+            re.IGNORECASE,
+        ),
     ),
     (
         Reason.ADVERT,
