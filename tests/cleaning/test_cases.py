@@ -67,3 +67,46 @@ def test_other_languages_are_not_emptied() -> None:
     result = clean_text(page)
     assert result.language == "pt"
     assert result.text.count("\n\n") == 1
+
+
+SPANS = json.loads((DATA / "cleaning" / "spans.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", SPANS["cases"], ids=[c["name"] for c in SPANS["cases"]])
+def test_glued_junk_is_cut_and_the_sentence_kept(case: dict[str, str]) -> None:
+    body = TABLE["bodies"]["body"]
+    result = clean_text(f"{body}\n{case['line']}")
+    assert result.verdicts[1].keep
+    assert result.verdicts[1].kept_text == case["kept"]
+    (span,) = [r for r in result.removed if r.kind == "span"]
+    assert (span.reason, span.text, span.line) == (case["reason"], case["cut"], 1)
+
+
+@pytest.mark.parametrize("line", SPANS["untouched"])
+def test_lookalikes_of_glued_junk_are_left_alone(line: str) -> None:
+    result = clean_text(f"{TABLE['bodies']['body']}\n{line}")
+    assert result.verdicts[1].kept_text == line
+    assert not [r for r in result.removed if r.kind == "span"]
+
+
+@pytest.mark.parametrize(
+    ("language", "page"),
+    [
+        (
+            "de",
+            "Der Stadtrat hat am Dienstag den Haushalt für die neue Bibliothek beschlossen, nachdem die "
+            "Debatte fast drei Jahre gedauert hatte.\nDie Bauarbeiten sollen im Frühjahr beginnen und "
+            "werden nach Angaben der Stadt etwa zwei Jahre dauern, wenn das Wetter mitspielt.",
+        ),
+        (
+            "es",
+            "El ayuntamiento aprobó el martes el presupuesto para la nueva biblioteca, después de un debate "
+            "que ha durado casi tres años.\nLas obras comenzarán en la primavera y durarán unos dos años, "
+            "según explicó la alcaldesa en una rueda de prensa.",
+        ),
+    ],
+)
+def test_pages_in_other_languages_keep_their_prose(language: str, page: str) -> None:
+    result = clean_text(f"Menü\n{page}\nImpressum")
+    assert result.language == language
+    assert result.text == page.replace("\n", "\n\n")

@@ -73,7 +73,7 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         ),
     ),
     (Reason.SHARE_WIDGET, re.compile(rf"^{_SOCIAL}\w*!?\s*\(\d+\)$", re.IGNORECASE)),
-    (Reason.SHARE_WIDGET, re.compile(r"^\d+\s+(?:shares?|comments?|views?)$", re.IGNORECASE)),
+    (Reason.SHARE_WIDGET, re.compile(r"^\d[\d,.]*k?\s+(?:shares?|comments?|views?)$", re.IGNORECASE)),
     (
         Reason.TAG_LIST,
         re.compile(r"^[-•*]?\s*(?:tags?|topics?|in|filed under|categories|keywords)\s*:\s*$", re.IGNORECASE),
