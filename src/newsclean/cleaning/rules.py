@@ -93,7 +93,9 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.PROMPT,
         re.compile(
-            r"(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie preferences)", re.IGNORECASE
+            r"(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie preferences|"
+            r"(?:necessary|functional|analytics|performance|advertisement|marketing|essential|third-party) cookies)",
+            re.IGNORECASE,
         ),
     ),
     (
@@ -148,7 +150,7 @@ COMMENTS_HEADER = re.compile(
     r"(?:comments?|replies)\s*(?:\(\d+\)|\d+)?\W{0,3}$|"
     r"^\d[\d,]*\s+responses?$|"
     r"^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|"
-    r"comments are closed\.?|\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200})$|"
+    r"comments are closed\.?|(?:there (?:are|is) )?\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200})$|"
     r"^[^.!?]{1,60} says:$",
     re.IGNORECASE,
 )
@@ -156,7 +158,7 @@ COMMENTS_HEADER = re.compile(
 
 BULLET = re.compile(r"^(?:[-•*·▪◦]|\d{1,2}[.)])\s+")
 AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3} (?:is|was|has been|covers|writes)\b.{0,200}\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author|freelance)\b",
+    r"^(?!(?:He|She|They|It|This|That|There|What|Who|Which)\b)[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} (?:is|was|has been|covers|writes)\b.{0,200}\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author|freelance)\b",
 )
 """'Jane Doe is a politics reporter at …': the short bio under an article."""
 
