@@ -47,6 +47,19 @@ class Memo:
 
     form: dict[str, Reason | None] = field(default_factory=dict)
     stats: dict[tuple[str, str | None], tuple[float, ...]] = field(default_factory=dict)
+    title_repeat: dict[tuple[str, str], bool] = field(default_factory=dict)
+    words: dict[str, int] = field(default_factory=dict)
+
+    def word_counts(self, lines: Sequence[str]) -> list[int]:
+        """Whitespace-separated words of each line."""
+        counts = self.words
+        out: list[int] = []
+        for line in lines:
+            count = counts.get(line)
+            if count is None:
+                count = counts[line] = len(line.split())
+            out.append(count)
+        return out
 
 
 def _form_rule(line: str) -> Reason | None:
@@ -68,8 +81,13 @@ def _rule_for(
     lines: Sequence[str], i: int, title: str | None, config: CleanerConfig, memo: Memo
 ) -> Reason | None:
     line = lines[i]
-    if title and is_title_repeat(line, title, config.title_similarity):
-        return Reason.TITLE_REPEAT
+    if title:
+        key = (line, title)
+        repeat = memo.title_repeat.get(key)
+        if repeat is None:
+            repeat = memo.title_repeat[key] = is_title_repeat(line, title, config.title_similarity)
+        if repeat:
+            return Reason.TITLE_REPEAT
     if line in memo.form:
         reason = memo.form[line]
     else:
@@ -152,19 +170,19 @@ def _score(
 _MODEL_REASONS = (None, Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
 
 
-def _cut_comments(lines: Sequence[str], verdicts: Verdicts) -> None:
+def _cut_comments(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int]) -> None:
     """Drop everything from the comment section's header on, once the article has started."""
-    total = sum(len(line.split()) for line, v in zip(lines, verdicts, strict=True) if v is None)
+    total = sum(n for n, v in zip(words, verdicts, strict=True) if v is None)
     seen = 0
     for i, line in enumerate(lines):
         if verdicts[i] is None:
-            seen += len(line.split())
+            seen += words[i]
         if total and seen >= min(COMMENTS_AFTER_WORDS, total / 2) and rules.is_comments_header(line):
             verdicts[i:] = [Reason.COMMENTS if v in _MODEL_REASONS else v for v in verdicts[i:]]
             return
 
 
-def _cut_after_end(lines: Sequence[str], verdicts: Verdicts) -> None:
+def _cut_after_end(verdicts: Verdicts, words: Sequence[int]) -> None:
     """Drop what follows the article's end: a share bar, tag list or related list below its text.
 
     Such a widget closes the story; what the scorer still keeps below it is mostly teasers, promos
@@ -172,11 +190,11 @@ def _cut_after_end(lines: Sequence[str], verdicts: Verdicts) -> None:
     against 800 story words, all of them below a related list; +0.005 F1). A widget higher up is
     a top-of-page bar, and only it is removed.
     """
-    total = sum(len(line.split()) for line, v in zip(lines, verdicts, strict=True) if v is None)
+    total = sum(n for n, v in zip(words, verdicts, strict=True) if v is None)
     seen = 0
-    for i, line in enumerate(lines):
+    for i, n in enumerate(words):
         if verdicts[i] is None:
-            seen += len(line.split())
+            seen += n
         elif verdicts[i] in END_MARKERS and total and seen >= END_AFTER_SHARE * total:
             verdicts[i + 1 :] = [Reason.OUTSIDE_CONTENT if v is None else v for v in verdicts[i + 1 :]]
             return
@@ -197,12 +215,13 @@ def classify(
     for i, k in enumerate(keep):
         if not k and verdicts[i] is None:
             verdicts[i] = Reason.OUTSIDE_CONTENT if i < first or i > last else Reason.LOW_CONTENT_SCORE
+    words = memo.word_counts(lines)
     if config.score_lines:
-        _cut_comments(lines, verdicts)
-        _cut_after_end(lines, verdicts)
+        _cut_comments(lines, verdicts, words)
+        _cut_after_end(verdicts, words)
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        if verdicts[i] is None and len(line.split()) >= _DUPLICATE_MIN_WORDS:
+        if verdicts[i] is None and words[i] >= _DUPLICATE_MIN_WORDS:
             if line in seen:
                 verdicts[i] = Reason.DUPLICATE_LINE
             seen.add(line)

@@ -53,7 +53,7 @@ def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
     """Normalise spaces, drop blank lines, cut glued spans (recorded as span removals)."""
     page = _Page()
     for number, raw in enumerate(raw_lines):
-        line = _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip()
+        line = " ".join(raw.split()) if raw.isascii() else _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip()
         if not line:
             continue
         if len(line) <= config.max_line_chars:
