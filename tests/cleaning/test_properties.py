@@ -57,3 +57,10 @@ def test_huge_single_line_stays_linear() -> None:
     line = ("word " * 400_000) + "(" * 100_000 + "MORE " * 1000
     result = clean_text(line)
     assert len(result.verdicts) == 1
+
+
+def test_exotic_whitespace_is_normalised_the_same_way_twice() -> None:
+    page = f"{TABLE['bodies']['body']}\n:\x1f0\xa0\n\u2003Tab\tseparated\u00a0cells\u200b here"
+    once = clean_text(page)
+    assert clean_text(once.text).text == once.text
+    assert "\x1f" not in once.text and "\xa0" not in once.text and "\u200b" not in once.text

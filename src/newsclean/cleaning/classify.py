@@ -20,21 +20,7 @@ from newsclean.reasons import Reason
 Verdicts = list[Reason | None]
 """Per line: None to keep it, else why it goes."""
 
-RULE_PROBABILITY = 0.02
-"""What the smoother is told about a line a hard rule removed: almost surely not content."""
-_TAG_ITEM_MAX_WORDS = 6
-_DUPLICATE_MIN_WORDS = 8
-"""Only lines this long are dropped when repeated: short lines ('Pros', 'Step 2', a line of code)
-legitimately recur in a story, and short menu repeats are left to the scorer (dev: +0.002 F1 over
-dropping every repeat)."""
-_SHORT_PAGE_LINES = 15
-"""Below this many lines a page gives the scorer too little context: the prose floor applies."""
-_PROSE_FLOOR = 0.85
-_PROSE_MIN_LOG_WORDS = math.log1p(20)
-_PROSE_MIN_STOP_RATIO = 0.3
-COMMENTS_AFTER_WORDS = 150
-"""A comment-section header ends the article only once this many kept words (or half of them, on
-a short page) are behind it, so a 'Comments (12)' link above the story does not empty it."""
+_LOG_WORDS, _TERMINAL, _STOP_RATIO = (FEATURE_NAMES.index(n) for n in ("log_words", "terminal", "stop_ratio"))
 
 
 @dataclass(slots=True)
@@ -73,8 +59,6 @@ def _form_rule(line: str) -> Reason | None:
 
 END_MARKERS = frozenset({Reason.SHARE_WIDGET, Reason.TAG_LIST, Reason.RELATED_LIST})
 """Rule reasons whose line, below most of the story, marks the end of the article."""
-END_AFTER_SHARE = 0.6
-"""Share of a page's kept words above an end marker for it to close the article (dev-tuned)."""
 
 
 def _rule_for(
@@ -115,7 +99,7 @@ def apply_rules(
             while (
                 i + 1 < len(lines)
                 and rules.BULLET.match(lines[i + 1])
-                and len(lines[i + 1].split()) <= _TAG_ITEM_MAX_WORDS
+                and len(lines[i + 1].split()) <= config.tag_item_max_words
             ):
                 i += 1
                 verdicts[i] = Reason.TAG_LIST
@@ -123,17 +107,17 @@ def apply_rules(
     return verdicts
 
 
-def _prose_floor(vector: Sequence[float]) -> float:
+def _prose_floor(vector: Sequence[float], config: CleanerConfig) -> float:
     """A long, complete sentence in the page's language is content whatever surrounds it.
 
     The learned scorer leans on context (benchmark pages are long), which would sink the one
     paragraph of a short record; on short pages this floor keeps such paragraphs. (On long pages
     it cost 0.004 dev F1: long sentences in footers and promos are common there.)
     """
-    long_enough = vector[FEATURE_NAMES.index("log_words")] >= _PROSE_MIN_LOG_WORDS
-    sentence = vector[FEATURE_NAMES.index("terminal")] > 0
-    wordy = vector[FEATURE_NAMES.index("stop_ratio")] >= _PROSE_MIN_STOP_RATIO
-    return _PROSE_FLOOR if long_enough and sentence and wordy else 0.0
+    long_enough = vector[_LOG_WORDS] >= math.log1p(config.prose_floor_min_words)
+    sentence = vector[_TERMINAL] > 0
+    wordy = vector[_STOP_RATIO] >= config.prose_floor_min_stop_ratio
+    return config.prose_floor_probability if long_enough and sentence and wordy else 0.0
 
 
 def _stats(lines: Sequence[str], language: str | None, memo: Memo) -> list[tuple[float, ...]]:
@@ -157,11 +141,11 @@ def _score(
         return [True] * len(lines), language
     vectors = page_features(_stats(lines, language, memo), language is not None)
     model = load_model()
-    short_page = len(lines) < _SHORT_PAGE_LINES
+    short_page = len(lines) < config.short_page_lines
     probabilities = [
-        RULE_PROBABILITY
+        config.rule_line_probability
         if verdict is not None
-        else max(model.probability(vector), _prose_floor(vector) if short_page else 0.0)
+        else max(model.probability(vector), _prose_floor(vector, config) if short_page else 0.0)
         for vector, verdict in zip(vectors, verdicts, strict=True)
     ]
     return smooth(probabilities, config.stay_probability, config.keep_threshold), language
@@ -170,23 +154,23 @@ def _score(
 _MODEL_REASONS = (None, Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
 
 
-def _cut_comments(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int]) -> None:
+def _cut_comments(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int], after: int) -> None:
     """Drop everything from the comment section's header on, once the article has started."""
     total = sum(n for n, v in zip(words, verdicts, strict=True) if v is None)
     seen = 0
     for i, line in enumerate(lines):
         if verdicts[i] is None:
             seen += words[i]
-        if total and seen >= min(COMMENTS_AFTER_WORDS, total / 2) and rules.is_comments_header(line):
+        if total and seen >= min(after, total / 2) and rules.is_comments_header(line):
             verdicts[i:] = [Reason.COMMENTS if v in _MODEL_REASONS else v for v in verdicts[i:]]
             return
 
 
-def _cut_after_end(verdicts: Verdicts, words: Sequence[int]) -> None:
+def _cut_after_end(verdicts: Verdicts, words: Sequence[int], min_share: float) -> None:
     """Drop what follows the article's end: a share bar, tag list or related list below its text.
 
     Such a widget closes the story; what the scorer still keeps below it is mostly teasers, promos
-    and footers (dev, below a widget past END_AFTER_SHARE of the kept words: 6,300 junk words
+    and footers (dev, below a widget past 60% of the kept words: 6,300 junk words
     against 800 story words, all of them below a related list; +0.005 F1). A widget higher up is
     a top-of-page bar, and only it is removed.
     """
@@ -195,7 +179,7 @@ def _cut_after_end(verdicts: Verdicts, words: Sequence[int]) -> None:
     for i, n in enumerate(words):
         if verdicts[i] is None:
             seen += n
-        elif verdicts[i] in END_MARKERS and total and seen >= END_AFTER_SHARE * total:
+        elif verdicts[i] in END_MARKERS and total and seen >= min_share * total:
             verdicts[i + 1 :] = [Reason.OUTSIDE_CONTENT if v is None else v for v in verdicts[i + 1 :]]
             return
 
@@ -217,11 +201,11 @@ def classify(
             verdicts[i] = Reason.OUTSIDE_CONTENT if i < first or i > last else Reason.LOW_CONTENT_SCORE
     words = memo.word_counts(lines)
     if config.score_lines:
-        _cut_comments(lines, verdicts, words)
-        _cut_after_end(verdicts, words)
+        _cut_comments(lines, verdicts, words, config.comments_after_words)
+        _cut_after_end(verdicts, words, config.end_marker_min_share)
     seen: set[str] = set()
     for i, line in enumerate(lines):
-        if verdicts[i] is None and words[i] >= _DUPLICATE_MIN_WORDS:
+        if verdicts[i] is None and words[i] >= config.duplicate_min_words:
             if line in seen:
                 verdicts[i] = Reason.DUPLICATE_LINE
             seen.add(line)

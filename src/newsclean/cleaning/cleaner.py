@@ -23,9 +23,7 @@ from newsclean.cleaning.titles import looks_like_headline, refine_title
 from newsclean.reasons import Reason
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _HEADLINE_LOOKBACK = 6
-_HEADLINE_BODY_MIN_WORDS = 15
 
 
 @dataclass(slots=True)
@@ -53,7 +51,7 @@ def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
     """Normalise spaces, drop blank lines, cut glued spans (recorded as span removals)."""
     page = _Page()
     for number, raw in enumerate(raw_lines):
-        line = " ".join(raw.split()) if raw.isascii() else _SPACES.sub(" ", _INVISIBLE.sub("", raw)).strip()
+        line = " ".join((raw if raw.isascii() else _INVISIBLE.sub("", raw)).split())
         if not line:
             continue
         if len(line) <= config.max_line_chars:
@@ -66,7 +64,7 @@ def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
     return page
 
 
-def _take_headline(page: _Page) -> str | None:
+def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     """The headline when none was given, found after the first round.
 
     Either a headline-shaped first kept line that follows dropped page chrome and precedes prose
@@ -80,7 +78,7 @@ def _take_headline(page: _Page) -> str | None:
     if (
         len(kept) > 1
         and looks_like_headline(page.text[first])
-        and len(page.text[kept[1]].split()) >= _HEADLINE_BODY_MIN_WORDS
+        and len(page.text[kept[1]].split()) >= config.headline_body_min_words
     ):
         page.verdict[first] = Reason.TITLE_REPEAT
         return page.text[first]
@@ -106,7 +104,7 @@ def _classify_to_fixed_point(
         for i, verdict in zip(active, verdicts, strict=True):
             page.verdict[i] = verdict
         if first_round and title is None:
-            title = _take_headline(page)
+            title = _take_headline(page, config)
         first_round = False
         still = [i for i in active if page.verdict[i] is None]
         if still == active:

@@ -1,6 +1,8 @@
 """The cleaner's settings: one frozen, documented object passed explicitly to every step.
 
-Defaults were chosen on the dev split of the shared benchmark (README, "Cleaner quality").
+Defaults were chosen on the dev split of the shared benchmark (`tools/eval_cleaner.py --set`).
+Constants that define the line model's features (features.py) are not settings: the shipped
+weights were learned with them, so changing one means retraining (`make train`).
 """
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -56,6 +58,73 @@ class CleanerConfig(BaseModel):
         gt=0.0,
         le=1.0,
         description="Token overlap with the title above which a short line counts as its repeat.",
+    )
+
+    rule_line_probability: float = Field(
+        default=0.02,
+        gt=0.0,
+        lt=0.5,
+        description="P(content) the smoother is told for a line a hard rule removed (almost surely junk).",
+    )
+    tag_item_max_words: int = Field(
+        default=6,
+        ge=1,
+        description="Bulleted lines up to this many words after a 'Tags:' header are tag items.",
+    )
+    duplicate_min_words: int = Field(
+        default=8,
+        ge=1,
+        description=(
+            "Repeats of a kept line this long (words) are dropped; shorter ones ('Pros', 'Step 2') "
+            "legitimately recur in a story (dev: +0.002 F1 over dropping every repeat)."
+        ),
+    )
+    short_page_lines: int = Field(
+        default=15,
+        ge=0,
+        description="Pages with fewer lines give the scorer little context: the prose floor applies.",
+    )
+    prose_floor_probability: float = Field(
+        default=0.85,
+        ge=0.0,
+        le=1.0,
+        description="P(content) at least given, on short pages, to a long sentence in the page's language.",
+    )
+    prose_floor_min_words: int = Field(
+        default=20,
+        ge=1,
+        description="Words a line needs for the prose floor.",
+    )
+    prose_floor_min_stop_ratio: float = Field(
+        default=0.3,
+        ge=0.0,
+        le=1.0,
+        description="Share of stop words a line needs for the prose floor.",
+    )
+    comments_after_words: int = Field(
+        default=150,
+        ge=0,
+        description=(
+            "Kept words (or half the page's, if fewer) above a comment-section header for it to end "
+            "the article, so a 'Comments (12)' link above the story does not empty it."
+        ),
+    )
+    end_marker_min_share: float = Field(
+        default=0.6,
+        ge=0.0,
+        le=1.0,
+        description=(
+            "Share of the page's kept words above a share bar, tag list or related list for it to "
+            "end the article (what the scorer kept below it then goes)."
+        ),
+    )
+    headline_body_min_words: int = Field(
+        default=15,
+        ge=1,
+        description=(
+            "With no title given, a headline-shaped first kept line is taken as the title when the "
+            "next kept line has at least this many words."
+        ),
     )
 
 
