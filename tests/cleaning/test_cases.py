@@ -110,3 +110,20 @@ def test_pages_in_other_languages_keep_their_prose(language: str, page: str) -> 
     result = clean_text(f"Menü\n{page}\nImpressum")
     assert result.language == language
     assert result.text == page.replace("\n", "\n\n")
+
+
+def test_lines_recurring_across_a_site_go_when_the_caller_names_them() -> None:
+    from newsclean.cleaning import line_key
+
+    promo = "Support local journalism: become a member today and get unlimited access."
+    page = "\n".join([TABLE["bodies"]["body"], promo, TABLE["bodies"]["body2"]])
+    assert promo in clean_text(page).text
+    result = clean_text(
+        page,
+        boilerplate_lines=frozenset(
+            {line_key("SUPPORT local journalism, become a member today and get unlimited access")}
+        ),
+    )
+    assert promo not in result.text
+    assert result.verdicts[1].reason == "repeated_across_pages"
+    assert TABLE["bodies"]["body2"] in result.text

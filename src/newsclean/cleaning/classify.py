@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from newsclean.cleaning import rules
 from newsclean.cleaning.config import CleanerConfig
+from newsclean.cleaning.crosspage import line_key
 from newsclean.cleaning.features import FEATURE_NAMES, line_stats, page_features
 from newsclean.cleaning.model import load_model, smooth
 from newsclean.cleaning.stopwords import detect_language, stopwords
@@ -35,6 +36,8 @@ class Memo:
     stats: dict[tuple[str, str | None], tuple[float, ...]] = field(default_factory=dict)
     title_repeat: dict[tuple[str, str], bool] = field(default_factory=dict)
     words: dict[str, int] = field(default_factory=dict)
+    boilerplate: frozenset[str] = frozenset()
+    """`crosspage.line_key` of lines known to recur across the site's pages."""
 
     def word_counts(self, lines: Sequence[str]) -> list[int]:
         """Whitespace-separated words of each line."""
@@ -48,8 +51,10 @@ class Memo:
         return out
 
 
-def _form_rule(line: str) -> Reason | None:
-    """The rules that read one line and nothing else."""
+def _form_rule(line: str, boilerplate: frozenset[str]) -> Reason | None:
+    """The rules that read one line and nothing else (and the site's template lines)."""
+    if boilerplate and line_key(line) in boilerplate:
+        return Reason.REPEATED_ACROSS_PAGES
     if (reason := rules.match_rule(line)) is not None:
         return reason
     if rules.is_stray_name(line):
@@ -75,7 +80,7 @@ def _rule_for(
     if line in memo.form:
         reason = memo.form[line]
     else:
-        reason = memo.form[line] = _form_rule(line)
+        reason = memo.form[line] = _form_rule(line, memo.boilerplate)
     if reason is None and rules.is_author_bio(line, i / len(lines)):
         return Reason.AUTHOR_BIO
     return reason

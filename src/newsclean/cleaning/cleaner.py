@@ -92,13 +92,13 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
 
 
 def _classify_to_fixed_point(
-    page: _Page, title: str | None, config: CleanerConfig
+    page: _Page, title: str | None, config: CleanerConfig, boilerplate: frozenset[str]
 ) -> tuple[str | None, str | None]:
     """Classify until a round keeps every line it is given; returns (title, language)."""
     active = list(range(len(page.text)))
     language = None
     first_round = True
-    memo = Memo()
+    memo = Memo(boilerplate=boilerplate)
     while active:
         verdicts, language = classify([page.text[i] for i in active], title, config, memo)
         for i, verdict in zip(active, verdicts, strict=True):
@@ -133,17 +133,30 @@ def _result(page: _Page, raw_lines: list[str], title: str | None, language: str 
     )
 
 
-def clean_text(text: str, title: str | None = None, config: CleanerConfig | None = None) -> CleanResult:
+def clean_text(
+    text: str,
+    title: str | None = None,
+    config: CleanerConfig | None = None,
+    *,
+    boilerplate_lines: frozenset[str] | None = None,
+) -> CleanResult:
     """Clean one page: the article body, its title, its language and why everything else went.
 
     Never raises on any string; idempotent: cleaning `result.text` again (with the same title)
     returns the same text.
+
+    Args:
+        text: the page's visible text, one block per line (LF, CRLF or CR).
+        title: the page's title if known; its repeats are dropped from the body.
+        config: thresholds; `DEFAULT_CONFIG` when None.
+        boilerplate_lines: `crosspage.line_key` of lines the caller found on many pages of the
+            same site; they go with reason `repeated_across_pages`.
     """
     config = config or DEFAULT_CONFIG
     raw_lines, capped = split_lines(text, config)
     page = prepare_lines(raw_lines, config)
     given = refine_title(title.strip() if title and title.strip() else None, page.text)
-    found, language = _classify_to_fixed_point(page, given, config)
+    found, language = _classify_to_fixed_point(page, given, config, boilerplate_lines or frozenset())
     result = _result(page, raw_lines, found, language)
     if capped:
         return CleanResult(
