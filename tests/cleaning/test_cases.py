@@ -127,3 +127,18 @@ def test_lines_recurring_across_a_site_go_when_the_caller_names_them() -> None:
     assert promo not in result.text
     assert result.verdicts[1].reason == "repeated_across_pages"
     assert TABLE["bodies"]["body2"] in result.text
+
+
+def test_found_title_skips_datelines_bylines_and_menus() -> None:
+    lines = [
+        "News Sport Weather Business Culture Travel Science Health Opinion",
+        "Library plans divide the old town as the council approves the budget",
+        "Nov 19, 2019 at 6:46 pm ET • 2 min read",
+        "By Maria Gonzalez",
+        "Share",
+        TABLE["bodies"]["body"],
+        TABLE["bodies"]["body2"],
+    ]
+    result = clean_text("\n".join(lines))
+    assert result.title == "Library plans divide the old town as the council approves the budget"
+    assert result.text == f"{TABLE['bodies']['body']}\n\n{TABLE['bodies']['body2']}"

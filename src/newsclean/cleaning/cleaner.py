@@ -23,7 +23,9 @@ from newsclean.cleaning.titles import looks_like_headline, refine_title
 from newsclean.reasons import Reason
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_HEADLINE_LOOKBACK = 6
+_HEADLINE_LOOKBACK = 8
+"""Lines above the first kept paragraph searched for the headline."""
+_HEADLINE_VERDICTS = (Reason.TITLE_REPEAT, Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
 
 
 @dataclass(slots=True)
@@ -68,8 +70,8 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     """The headline when none was given, found after the first round.
 
     Either a headline-shaped first kept line that follows dropped page chrome and precedes prose
-    (dropped as the title, which bodies exclude), or the dropped headline-shaped line just above
-    the first kept paragraph.
+    (dropped as the title, which bodies exclude), or the longest dropped headline-shaped line
+    shortly above the first kept paragraph.
     """
     kept = [i for i, v in enumerate(page.verdict) if v is None]
     if not kept or kept[0] == 0:
@@ -82,13 +84,16 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     ):
         page.verdict[first] = Reason.TITLE_REPEAT
         return page.text[first]
-    for i in range(first - 1, max(first - _HEADLINE_LOOKBACK, 0) - 1, -1):
-        if looks_like_headline(page.text[i]) and page.verdict[i] in (
-            Reason.TITLE_REPEAT,
-            Reason.OUTSIDE_CONTENT,
-        ):
-            return page.text[i]
-    return None
+    candidates = [
+        i
+        for i in range(max(first - _HEADLINE_LOOKBACK, 0), first)
+        if page.verdict[i] in _HEADLINE_VERDICTS and looks_like_headline(page.text[i])
+    ]
+    if not candidates:
+        return None
+    # The headline is the longest of the headline-shaped lines above the body (menu items and
+    # section labels are shorter); among equals, the one nearest the body.
+    return page.text[max(candidates, key=lambda i: (len(page.text[i].split()), i))]
 
 
 def _classify_to_fixed_point(

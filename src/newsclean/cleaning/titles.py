@@ -35,10 +35,26 @@ def is_title_repeat(line: str, title: str, similarity: float) -> bool:
     return shared >= similarity * max(len(title_words), len(line_words))
 
 
+_NOT_HEADLINE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,7}\.? \d|\d:\d\d|\d{4}-\d\d-\d\d|"
+    r"\b\d+ (?:min|minutes?|hours?|days?) (?:read|ago)\b|[•|»›©]| > |^by\b|^(?:updated|published|posted)\b",
+    re.IGNORECASE,
+)
+"""Dates, reading times, separators and bylines: the lines around a headline that share its shape."""
+_HEADLINE_MAX_DIGIT_SHARE = 0.2
+_MENU_MIN_WORDS = 8
+"""Title-case headlines this long still have a lowercase 'of', 'the' or 'to'."""
+
+
 def looks_like_headline(line: str) -> bool:
-    """Short, no sentence-final period, several words: a headline's shape."""
+    """Short, several words, no sentence-final period, no date or byline: a headline's shape."""
     words = line.split()
-    return 3 <= len(words) <= 30 and not line.rstrip().endswith((".", ":", ";", ",")) and len(line) <= 250
+    if not 3 <= len(words) <= 30 or len(line) > 250 or line.rstrip().endswith((".", ":", ";", ",")):
+        return False
+    if len(words) >= _MENU_MIN_WORDS and not any(word[:1].islower() for word in words):
+        return False  # every word capitalised: a run of menu items, not a sentence
+    digits = sum(map(line.count, "0123456789"))
+    return digits <= _HEADLINE_MAX_DIGIT_SHARE * len(line) and _NOT_HEADLINE.search(line) is None
 
 
 def refine_title(given: str | None, lines: Sequence[str]) -> str | None:
