@@ -40,6 +40,17 @@ def test_seed_pages_come_out_exactly(page: Path) -> None:
     assert all(r.reason for r in result.removed)
 
 
+SEED_TITLES = json.loads((DATA / "seeds" / "titles.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("page", SEEDS, ids=[p.stem for p in SEEDS])
+def test_seed_pages_without_a_title_give_the_same_body_and_their_headline(page: Path) -> None:
+    expected = page.with_name(f"{page.stem}.expected.txt").read_text(encoding="utf-8").strip()
+    result = clean_text(page.read_text(encoding="utf-8"))
+    assert result.text == expected
+    assert result.title == SEED_TITLES[page.stem]
+
+
 def test_hover_card_span_is_cut_and_recorded() -> None:
     (seed,) = [p for p in SEEDS if p.name.startswith("000_")]
     result = clean_text(seed.read_text(encoding="utf-8"))

@@ -4,12 +4,13 @@ The passes, in order:
 
 1. split into lines (blank lines separate paragraphs), strip invisible characters, cap the size;
 2. cut spans glued inside lines (hover cards, credits, "Read more:" tails);
-3. classify every line (`classify.classify`: hard rules, learned scorer, smoothing);
-4. with no title given, take the headline above the body as the title;
-5. classify the kept lines again until nothing changes. The scorer reads context, so removing
-   a menu can change how a neighbouring line looks; iterating to a fixed point is what makes
-   cleaning idempotent (cleaning the output again returns it unchanged). Each round only removes
-   lines, so it ends; in practice after one or two rounds.
+3. classify every line (`classify.classify`: hard rules, learned scorer, smoothing), and again on
+   the kept lines until nothing changes. The scorer reads context, so removing a menu can change
+   how a neighbouring line looks; iterating to a fixed point is what makes cleaning idempotent
+   (cleaning the output again returns it unchanged). Each round only removes lines, so it ends;
+   in practice after two or three rounds;
+4. with no title given, take the headline found above the settled body as the title, and go on
+   classifying with it to a fixed point again.
 """
 
 import re
@@ -69,21 +70,25 @@ def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
 def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     """The headline when none was given, found after the first round.
 
-    Either a headline-shaped first kept line that follows dropped page chrome and precedes prose
-    (dropped as the title, which bodies exclude), or the longest dropped headline-shaped line
+    Either a headline-shaped first kept line above a paragraph that is not (it is dropped as the
+    title, which bodies exclude; the paragraph now first can never pass for a headline, so
+    cleaning the body again takes nothing more), or the longest dropped headline-shaped line
     shortly above the first kept paragraph.
     """
     kept = [i for i, v in enumerate(page.verdict) if v is None]
-    if not kept or kept[0] == 0:
+    if not kept:
         return None
     first = kept[0]
     if (
         len(kept) > 1
         and looks_like_headline(page.text[first])
         and len(page.text[kept[1]].split()) >= config.headline_body_min_words
+        and not looks_like_headline(page.text[kept[1]])
     ):
         page.verdict[first] = Reason.TITLE_REPEAT
         return page.text[first]
+    if first == 0:
+        return None
     candidates = [
         i
         for i in range(max(first - _HEADLINE_LOOKBACK, 0), first)
@@ -99,21 +104,28 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
 def _classify_to_fixed_point(
     page: _Page, title: str | None, config: CleanerConfig, boilerplate: frozenset[str]
 ) -> tuple[str | None, str | None]:
-    """Classify until a round keeps every line it is given; returns (title, language)."""
+    """Classify until a round keeps every line it is given; returns (title, language).
+
+    With no title given, the headline is looked for once the lines have settled (earlier, a line
+    that a later round drops could still stand first), and the rounds then go on with it.
+    """
     active = list(range(len(page.text)))
     language = None
-    first_round = True
+    looking = title is None
     memo = Memo(boilerplate=boilerplate)
     while active:
         verdicts, language = classify([page.text[i] for i in active], title, config, memo)
         for i, verdict in zip(active, verdicts, strict=True):
             page.verdict[i] = verdict
-        if first_round and title is None:
-            title = _take_headline(page, config)
-        first_round = False
         still = [i for i in active if page.verdict[i] is None]
         if still == active:
-            break
+            if not looking:
+                break
+            looking = False
+            title = _take_headline(page, config)
+            if title is None:
+                break
+            still = [i for i in active if page.verdict[i] is None]
         active = still
     return title, (language if active else None)
 

@@ -43,7 +43,8 @@ _NOT_HEADLINE = re.compile(
 """Dates, reading times, separators and bylines: the lines around a headline that share its shape."""
 _HEADLINE_MAX_DIGIT_SHARE = 0.2
 _MENU_MIN_WORDS = 8
-"""Title-case headlines this long still have a lowercase 'of', 'the' or 'to'."""
+"""Headlines this long have a lowercase function word, or in Title Case a two-letter one."""
+_SHORT_FUNCTION_WORD = re.compile(r"[A-Z][a-z]\W*$")
 
 
 def looks_like_headline(line: str) -> bool:
@@ -51,8 +52,10 @@ def looks_like_headline(line: str) -> bool:
     words = line.split()
     if not 3 <= len(words) <= 30 or len(line) > 250 or line.rstrip().endswith((".", ":", ";", ",")):
         return False
-    if len(words) >= _MENU_MIN_WORDS and not any(word[:1].islower() for word in words):
-        return False  # every word capitalised: a run of menu items, not a sentence
+    if len(words) >= _MENU_MIN_WORDS and not any(
+        word[:1].islower() or _SHORT_FUNCTION_WORD.match(word) for word in words
+    ):
+        return False  # every word capitalised and no 'Of', 'To', 'In': a run of menu items
     digits = sum(map(line.count, "0123456789"))
     return digits <= _HEADLINE_MAX_DIGIT_SHARE * len(line) and _NOT_HEADLINE.search(line) is None
 
