@@ -171,20 +171,26 @@ def _cut_comments(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int]
             return
 
 
-def _cut_after_end(verdicts: Verdicts, words: Sequence[int], min_share: float) -> None:
+def _cut_after_end(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int], min_share: float) -> None:
     """Drop what follows the article's end: a share bar, tag list or related list below its text.
 
     Such a widget closes the story; what the scorer still keeps below it is mostly teasers, promos
     and footers (dev, below a widget past 60% of the kept words: 6,300 junk words
     against 800 story words, all of them below a related list; +0.005 F1). A widget higher up is
-    a top-of-page bar, and only it is removed.
+    a top-of-page bar, and only it is removed. A 'Read more' or 'See also' pointer is a link
+    set inside the story, and does not end it.
     """
     total = sum(n for n, v in zip(words, verdicts, strict=True) if v is None)
     seen = 0
     for i, n in enumerate(words):
         if verdicts[i] is None:
             seen += n
-        elif verdicts[i] in END_MARKERS and total and seen >= min_share * total:
+        elif (
+            verdicts[i] in END_MARKERS
+            and total
+            and seen >= min_share * total
+            and not rules.is_inline_pointer(lines[i])
+        ):
             verdicts[i + 1 :] = [Reason.OUTSIDE_CONTENT if v is None else v for v in verdicts[i + 1 :]]
             return
 
@@ -207,7 +213,7 @@ def classify(
     words = memo.word_counts(lines)
     if config.score_lines:
         _cut_comments(lines, verdicts, words, config.comments_after_words)
-        _cut_after_end(verdicts, words, config.end_marker_min_share)
+        _cut_after_end(lines, verdicts, words, config.end_marker_min_share)
     seen: set[str] = set()
     for i, line in enumerate(lines):
         if verdicts[i] is None and words[i] >= config.duplicate_min_words:

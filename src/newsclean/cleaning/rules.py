@@ -145,6 +145,8 @@ RELATED_HEADER = re.compile(
 )
 """A header that opens a list of other articles' headlines."""
 
+INLINE_POINTER = re.compile(r"^(?:[-•*]\s*)?(?:read (?:more|next|also)|see also|also read)\b", re.IGNORECASE)
+
 COMMENTS_HEADER = re.compile(
     r"^\W{0,3}(?:\d[\d,]*\s+)?(?:(?:top|best|most|all|latest|newest|reader|user|recent|rated|show|view|load|read)\s+){0,3}"
     r"(?:comments?|replies)\s*(?:\(\d+\)|\d+)?\W{0,3}$|"
@@ -207,6 +209,11 @@ def match_rule(line: str) -> Reason | None:
 def is_related_header(line: str) -> bool:
     """Does this line open a list of links to other articles?"""
     return len(line) <= 80 and RELATED_HEADER.match(line) is not None
+
+
+def is_inline_pointer(line: str) -> bool:
+    """'Read more', 'See also': a related header that sits inside a story as often as below it."""
+    return INLINE_POINTER.match(line) is not None
 
 
 def is_author_bio(line: str, position: float) -> bool:
