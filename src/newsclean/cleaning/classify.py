@@ -172,7 +172,7 @@ def _cut_comments(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int]
 
 
 def _cut_after_end(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int], min_share: float) -> None:
-    """Drop what follows the article's end: a share bar, tag list or related list below its text.
+    """Drop what follows the article's end: a share bar, tag list, related list or author box.
 
     Such a widget closes the story; what the scorer still keeps below it is mostly teasers, promos
     and footers (dev, below a widget past 60% of the kept words: 6,300 junk words
@@ -186,10 +186,12 @@ def _cut_after_end(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int
         if verdicts[i] is None:
             seen += n
         elif (
-            verdicts[i] in END_MARKERS
-            and total
+            total
             and seen >= min_share * total
-            and not rules.is_inline_pointer(lines[i])
+            and (
+                (verdicts[i] in END_MARKERS and not rules.is_inline_pointer(lines[i]))
+                or rules.is_end_header(lines[i])
+            )
         ):
             verdicts[i + 1 :] = [Reason.OUTSIDE_CONTENT if v is None else v for v in verdicts[i + 1 :]]
             return

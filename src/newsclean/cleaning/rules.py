@@ -128,6 +128,20 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        Reason.AUTHOR_BIO,
+        re.compile(
+            r"^(?:about the authors?|about this author|more (?:articles|posts|stories) by\b.{0,60})\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.PROMPT,
+        re.compile(
+            r"^(?:was this (?:page|article|post|answer|information) (?:helpful|useful)|did you find this (?:page|article|post) (?:helpful|useful))\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         Reason.COMMENTS,
         re.compile(
             r"^(?:\d+\s+)?(?:comments?|leave a (?:comment|reply)|join the (?:conversation|discussion)|show comments|view comments)\s*(?:\(\d+\))?$",
@@ -144,6 +158,13 @@ RELATED_HEADER = re.compile(
     re.IGNORECASE,
 )
 """A header that opens a list of other articles' headlines."""
+
+END_HEADER = re.compile(
+    r"^(?:about the authors?|about this author|more (?:articles|posts|stories) by\b|"
+    r"was this (?:page|article|post|answer|information) (?:helpful|useful)|did you find this (?:page|article|post) (?:helpful|useful))",
+    re.IGNORECASE,
+)
+"""Headers of the boxes that follow an article (the author's box, a feedback widget)."""
 
 INLINE_POINTER = re.compile(r"^(?:[-•*]\s*)?(?:read (?:more|next|also)|see also|also read)\b", re.IGNORECASE)
 
@@ -209,6 +230,11 @@ def match_rule(line: str) -> Reason | None:
 def is_related_header(line: str) -> bool:
     """Does this line open a list of links to other articles?"""
     return len(line) <= 80 and RELATED_HEADER.match(line) is not None
+
+
+def is_end_header(line: str) -> bool:
+    """Does this line open a box that only ever follows the article?"""
+    return len(line) <= 80 and END_HEADER.match(line) is not None
 
 
 def is_inline_pointer(line: str) -> bool:
