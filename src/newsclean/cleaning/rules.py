@@ -35,6 +35,15 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         Reason.DATELINE,
         re.compile(r"^(?:published|updated|posted)(?: on)? \w+ \d{1,2},? \d{4}", re.IGNORECASE),
     ),
+    # A bare date or time on its own line: a story's stamp, or a teaser's (dev: 281 such lines, 3 in
+    # a gold body).
+    (
+        Reason.DATELINE,
+        re.compile(
+            r"^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?)(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?$|^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$|^\d{4}-\d\d-\d\d(?:[ t]\d\d:\d\d(?::\d\d)?)?$|^\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s+\d{4})?$",
+            re.IGNORECASE,
+        ),
+    ),
     (
         Reason.BYLINE,
         re.compile(r"^(?i:by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|and|$|\|)"),
