@@ -163,7 +163,8 @@ RELATED_HEADER = re.compile(
     r"^(?:[-•*]\s*)?(?:related(?: (?:articles?|stories|posts|content|coverage|news|links|topics))?|ranking|recommendations?|recommended(?: for you| stories| articles| reading)?|"
     r"most (?:read|popular|viewed|shared|emailed)|more (?:from|on|in|stories|news|like this|to read)\b.*|read (?:more|next|also)|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|trending(?: now| stories)?|popular(?: now| stories)?|"
-    r"latest(?: news| stories)?|top stories|editor'?s picks|what to read next|don'?t miss|see also|also read|further reading|around the web)\s*:?$",
+    r"latest(?: news| stories)?|top stories|editor'?s picks|what to read next|don'?t miss|see also|also read|further reading|around the web|"
+    r"(?-i:More(?: [A-Z][\w&.'-]*){1,4}))\s*:?$",
     re.IGNORECASE,
 )
 """A header that opens a list of other articles' headlines."""
