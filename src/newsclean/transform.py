@@ -86,16 +86,24 @@ def site_from_url(url: str | None) -> str | None:
 
 
 def _clean(
-    record: RawRecord, settings: TransformSettings
+    record: RawRecord, settings: TransformSettings, boilerplate: frozenset[str]
 ) -> tuple[CleanResult, Extraction, int, dict[str, str | None]]:
-    """Run the HTML path when there is HTML, falling back to the text path when it yields nothing."""
+    """Run the HTML path when there is HTML, falling back to the text path when it yields nothing.
+
+    `boilerplate` holds the `line_key`s of the record's site template (see `sitelines`).
+    """
     meta: dict[str, str | None] = {"author": None, "published": None, "site": None}
     title = repair_text(record.title) if record.title else None
     if settings.use_html and record.html:
         extraction = extract_html(record.html, record.url)
         if extraction is not None:
             polish = (settings.cleaner or DEFAULT_CONFIG).model_copy(update={"score_lines": False})
-            result = clean_text(repair_text(extraction.text), title=title or extraction.title, config=polish)
+            result = clean_text(
+                repair_text(extraction.text),
+                title=title or extraction.title,
+                config=polish,
+                boilerplate_lines=boilerplate,
+            )
             meta = {
                 "author": extraction.author,
                 "published": extraction.published,
@@ -106,10 +114,15 @@ def _clean(
                     result = _with_title(result, extraction.title)
                 return result, "html", len(record.html), meta
         if record.text:
-            result = clean_text(repair_text(record.text), title=title, config=settings.cleaner)
+            result = clean_text(
+                repair_text(record.text), title=title, config=settings.cleaner, boilerplate_lines=boilerplate
+            )
             return result, "html_fallback_text", len(record.text), meta
     text = record.text or ""
-    return clean_text(repair_text(text), title=title, config=settings.cleaner), "text", len(text), meta
+    result = clean_text(
+        repair_text(text), title=title, config=settings.cleaner, boilerplate_lines=boilerplate
+    )
+    return result, "text", len(text), meta
 
 
 def _with_title(result: CleanResult, title: str) -> CleanResult:
@@ -142,14 +155,19 @@ def _where(record: RawRecord) -> str:
     return f"{record.source_file}: record {record.record_index}{line}"
 
 
-def transform_record(record: RawRecord, settings: TransformSettings) -> Article | Reject:
-    """Clean and validate one record; returns the Article, or the Reject saying why not."""
+def transform_record(
+    record: RawRecord, settings: TransformSettings, boilerplate: frozenset[str] = frozenset()
+) -> Article | Reject:
+    """Clean and validate one record; returns the Article, or the Reject saying why not.
+
+    `boilerplate`: `line_key`s of lines the pipeline found on many pages of the record's site.
+    """
     if record.error:
         return reject(record, RejectReason.MALFORMED, f"{_where(record)}: {record.error}", settings)
     if not (record.text and record.text.strip()) and not (record.html and record.html.strip()):
         return reject(record, RejectReason.NO_CONTENT, f"{_where(record)}: no text or html", settings)
     try:
-        result, extraction, chars_in, meta = _clean(record, settings)
+        result, extraction, chars_in, meta = _clean(record, settings, boilerplate)
     except Exception as exc:
         message = f"{_where(record)}: cleaning failed: {type(exc).__name__}: {exc}"
         return reject(record, RejectReason.PROCESSING_ERROR, message[:1000], settings)
