@@ -82,6 +82,7 @@ def ingest(
     use_html: bool = True,
     force: bool = False,
     dask_address: str | None = None,
+    cross_page: bool = True,
 ) -> RunReport:
     """Clean every supported file under `paths` into Parquet datasets under `out`."""
     logger = get_run_logger()
@@ -114,6 +115,7 @@ def ingest(
         run_id=run_id,
         force=force,
         chunk_size=chunk_size,
+        cross_page=cross_page,
     )
     if plan.recovered:
         logger.warning("removed %d files left by an interrupted run", len(plan.recovered))
@@ -167,6 +169,9 @@ def main(
     dask_address: Annotated[
         str | None, typer.Option(help="Run cleaning tasks on this Dask scheduler (tcp://HOST:PORT).")
     ] = None,
+    cross_page: Annotated[
+        bool, typer.Option(help="First pass per input: drop lines repeated on many pages of a site.")
+    ] = True,
 ) -> None:
     """Run the ingest flow once; exit 1 if any input could not be read at all."""
     report = ingest(
@@ -185,6 +190,7 @@ def main(
         use_html=use_html,
         force=force,
         dask_address=dask_address,
+        cross_page=cross_page,
     )
     print_run_summary(report)
     if report.failed_files:

@@ -15,8 +15,7 @@ from prefect import get_run_logger
 from prefect.artifacts import create_progress_artifact, update_progress_artifact
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from newsclean.pipeline import ChunkCleaner, ChunkResult
-from newsclean.records import RawRecord
+from newsclean.pipeline import Chunk, ChunkCleaner, ChunkResult
 
 LOG_EVERY_SECONDS = 30.0
 """Without a terminal (deployments, CI), a progress line is logged at most this often."""
@@ -61,7 +60,7 @@ class RunProgress:
     def watch(self, cleaner: ChunkCleaner) -> ChunkCleaner:
         """The same cleaner, counting each chunk's records as its result comes back."""
 
-        def clean(chunks: Iterable[list[RawRecord]]) -> Iterator[ChunkResult]:
+        def clean(chunks: Iterable[Chunk]) -> Iterator[ChunkResult]:
             for result in cleaner(chunks):
                 self.records += result.records
                 self._show()

@@ -13,15 +13,14 @@ from prefect import task
 from prefect.cache_policies import NO_CACHE
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-from newsclean.pipeline import ChunkCleaner, ChunkResult, process_chunk
-from newsclean.records import RawRecord
+from newsclean.pipeline import Chunk, ChunkCleaner, ChunkResult, process_chunk
 from newsclean.transform import TransformSettings
 
 
 @task(name="clean-chunk", cache_policy=NO_CACHE, persist_result=False, retries=0)
-def clean_chunk(records: list[RawRecord], settings: TransformSettings) -> ChunkResult:
+def clean_chunk(chunk: Chunk, settings: TransformSettings) -> ChunkResult:
     """Clean one chunk; a thin wrapper so the pure function runs on any Prefect task runner."""
-    return process_chunk(records, settings)
+    return process_chunk(chunk, settings)
 
 
 def make_runner(workers: int, dask_address: str | None) -> TaskRunner[Any]:
@@ -45,10 +44,10 @@ def ordered_cleaner(runner: TaskRunner[Any], settings: TransformSettings, window
     The window bounds memory (records waiting in the pipe) whatever the input size.
     """
 
-    def clean(chunks: Iterable[list[RawRecord]]) -> Iterator[ChunkResult]:
+    def clean(chunks: Iterable[Chunk]) -> Iterator[ChunkResult]:
         pending: deque[Any] = deque()
         for chunk in chunks:
-            pending.append(runner.submit(clean_chunk, {"records": chunk, "settings": settings}))
+            pending.append(runner.submit(clean_chunk, {"chunk": chunk, "settings": settings}))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:

@@ -8,7 +8,7 @@ the bookkeeping that proves no record was lost, lives here and knows nothing of 
 import itertools
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,9 +24,12 @@ from newsclean.readers import InputUnit, ReaderOptions, read_records
 from newsclean.records import InputError, RawRecord
 from newsclean.report import MAX_LISTED_DUPLICATES, FileReport
 from newsclean.schema import ARTICLE_SCHEMA, REJECT_SCHEMA
+from newsclean.sitelines import SiteLineSettings, SiteTemplates, count_site_lines, record_site
 from newsclean.state import InputState, StateStore
 from newsclean.transform import TransformSettings, article_row, reject_row, transform_record
 from newsclean.writer import ParquetPartWriter
+
+_NO_TEMPLATE: frozenset[str] = frozenset()
 
 DEFAULT_CHUNK_SIZE = 500
 """Records per cleaning task. A benchmark page cleans in ~10 ms, so 500 records (~5 s of work)
@@ -44,15 +47,33 @@ class ChunkResult:
     removal_counts: Counter[str] = field(default_factory=Counter)
 
 
-ChunkCleaner = Callable[[Iterable[list[RawRecord]]], Iterator[ChunkResult]]
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A unit of cleaning work: some records, and the template lines of the sites they are from."""
+
+    records: list[RawRecord]
+    templates: SiteTemplates = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, records: list[RawRecord], templates: SiteTemplates) -> "Chunk":
+        """A chunk carrying only its own sites' templates, so what travels to a worker stays small."""
+        if not templates:
+            return cls(records)
+        sites = {site for record in records if (site := record_site(record)) in templates}
+        return cls(records, {site: templates[site] for site in sites if site is not None})
+
+
+ChunkCleaner = Callable[[Iterable[Chunk]], Iterator[ChunkResult]]
 """Cleans a stream of chunks, yielding results in the same order (parallel or not)."""
 
 
-def process_chunk(records: Sequence[RawRecord], settings: TransformSettings) -> ChunkResult:
+def process_chunk(chunk: Chunk, settings: TransformSettings) -> ChunkResult:
     """Clean and validate a chunk of records; every record becomes one article or one reject."""
-    result = ChunkResult(records=len(records))
-    for record in records:
-        outcome = transform_record(record, settings)
+    templates = chunk.templates
+    result = ChunkResult(records=len(chunk.records))
+    for record in chunk.records:
+        boilerplate = templates.get(record_site(record) or "", _NO_TEMPLATE) if templates else _NO_TEMPLATE
+        outcome = transform_record(record, settings, boilerplate)
         if isinstance(outcome, Article):
             result.articles.append(article_row(outcome))
             result.removal_counts.update(str(item.reason) for item in outcome.removed)
@@ -71,7 +92,7 @@ def batched(records: Iterable[RawRecord], size: int) -> Iterator[list[RawRecord]
 def sequential_cleaner(settings: TransformSettings) -> ChunkCleaner:
     """The in-process ChunkCleaner, for tests, the CLI and single-worker runs."""
 
-    def clean(chunks: Iterable[list[RawRecord]]) -> Iterator[ChunkResult]:
+    def clean(chunks: Iterable[Chunk]) -> Iterator[ChunkResult]:
         for chunk in chunks:
             yield process_chunk(chunk, settings)
 
@@ -106,6 +127,8 @@ class UnitJob:
     chunk_size: int = DEFAULT_CHUNK_SIZE
     run_id: str = ""
     fingerprint: str | None = None
+    cross_page: SiteLineSettings | None = field(default_factory=SiteLineSettings)
+    """How to find site template lines in a first pass over the input; None skips the pass."""
 
     @property
     def key(self) -> str:
@@ -170,7 +193,13 @@ def ingest_unit(
         store.begin(job.key, [articles.target, rejects.target])
     tally = _Tally()
     try:
-        for chunk in cleaner(batched(read_records(job.unit, job.reader_options), job.chunk_size)):
+        templates: SiteTemplates = {}
+        if job.cross_page is not None:
+            templates = count_site_lines(read_records(job.unit, job.reader_options), job.cross_page)
+            report.template_lines = sum(len(keys) for keys in templates.values())
+        records = read_records(job.unit, job.reader_options)
+        chunks = (Chunk.of(batch, templates) for batch in batched(records, job.chunk_size))
+        for chunk in cleaner(chunks):
             verdict = dedup.judge(chunk.articles)
             articles.write(verdict.kept)
             rejects.write(chunk.rejects)

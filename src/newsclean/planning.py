@@ -17,6 +17,7 @@ from newsclean.pipeline import DEFAULT_CHUNK_SIZE, UnitJob
 from newsclean.readers import InputUnit, ReaderOptions, discover_inputs, unit_fingerprint
 from newsclean.records import InputError
 from newsclean.report import FileReport
+from newsclean.sitelines import SiteLineSettings
 from newsclean.state import StateStore
 
 
@@ -52,8 +53,12 @@ def plan_run(
     run_id: str,
     force: bool = False,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    cross_page: bool = True,
 ) -> RunPlan:
-    """Recover from any interrupted run, then decide each input's fate."""
+    """Recover from any interrupted run, then decide each input's fate.
+
+    `cross_page` makes each input get a first pass that finds its sites' template lines.
+    """
     store = StateStore(out_dir)
     plan = RunPlan(store=store, dedup=Deduplicator(), recovered=store.recover())
     for unit in _discover(paths, plan):
@@ -71,6 +76,7 @@ def plan_run(
             chunk_size=chunk_size,
             run_id=run_id,
             fingerprint=fingerprint,
+            cross_page=SiteLineSettings() if cross_page else None,
         )
         if not force and store.is_current(job.key, fingerprint, CLEANER_VERSION):
             plan.settled.append(

@@ -56,6 +56,9 @@ class FileReport(BaseModel):
     removal_counts: dict[str, int] = Field(default_factory=dict)
     articles_file: str | None = None
     rejects_file: str | None = None
+    template_lines: int = Field(
+        default=0, description="Site template lines found by the cross-page pass (see `sitelines`)."
+    )
     seconds: float = 0.0
 
     @property

@@ -1,0 +1,118 @@
+"""Cross-page evidence: the short lines each site repeats on many of its pages in one dump.
+
+One page cannot tell a menu item or a footer from a one-line paragraph; a site's pages can: what
+recurs on half of them is the template. This is the two-pass idea of ccnet's paragraph hashing
+and deboiler, applied per input file: a first streaming pass counts, per site, on how many
+distinct pages each normalised line (`line_key`) occurs; the cleaning pass then drops those lines
+(reason `repeated_across_pages`).
+
+Memory stays bounded whatever the dump's size: the counter is a lossy counter (Manku & Motwani)
+capped at `max_entries`; when full, it forgets the rarest lines first. A forgotten line can only
+be under-counted, never over-counted, so the cap costs recall on rare template lines and never
+precision.
+"""
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import xxhash
+
+from newsclean.cleaning import line_key
+from newsclean.records import RawRecord
+from newsclean.transform import site_from_url
+
+SiteTemplates = Mapping[str, frozenset[str]]
+"""Site -> `line_key`s of its template lines."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteLineSettings:
+    """When a line counts as a site's template.
+
+    Attributes:
+        min_pages: a site needs this many distinct pages before any of its lines is judged, and a
+            line must be on at least this many: a story syndicated twice is not a template.
+        min_share: the share of the site's distinct pages a line must be on.
+        max_words: longer lines are never counted: templates are menus, labels and footers, and a
+            long repeated line is more likely a syndicated paragraph than a template.
+        max_entries: the counter's memory cap, in (site, line) entries (~150 bytes each).
+    """
+
+    min_pages: int = 5
+    min_share: float = 0.5
+    max_words: int = 20
+    max_entries: int = 500_000
+
+
+def record_site(record: RawRecord) -> str | None:
+    """The site a record belongs to: its site column, else its URL's host."""
+    return record.site or site_from_url(record.url)
+
+
+@dataclass(slots=True)
+class SiteLineCounter:
+    """Counts on how many distinct pages of each site every short line occurs."""
+
+    settings: SiteLineSettings = field(default_factory=SiteLineSettings)
+    pages: dict[str, int] = field(default_factory=dict)
+    """Distinct pages counted per site."""
+    _counts: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    """(site, line key) -> [count, maximum undercount], the lossy counter's entries."""
+    _seen_pages: set[int] = field(default_factory=set)
+    _bucket: int = 0
+    """How many pruning rounds ran: the most any entry can be under-counted by."""
+
+    def add(self, site: str, text: str) -> None:
+        """Count one page's short lines once each; an exact repeat of a page counts once."""
+        page_hash = xxhash.xxh3_64_intdigest(f"{site}\x00{text}".encode("utf-8", "surrogatepass"))
+        if page_hash in self._seen_pages:
+            return
+        if len(self._seen_pages) < self.settings.max_entries:
+            self._seen_pages.add(page_hash)
+        self.pages[site] = self.pages.get(site, 0) + 1
+        keys = {
+            line_key(line) for line in text.splitlines() if 0 < len(line.split()) <= self.settings.max_words
+        }
+        counts = self._counts
+        for key in keys:
+            entry = counts.get((site, key))
+            if entry is None:
+                counts[(site, key)] = [1, self._bucket]
+            else:
+                entry[0] += 1
+        if len(counts) > self.settings.max_entries:
+            self._prune()
+
+    def _prune(self) -> None:
+        """Forget the rarest lines until a quarter of the cap is free again."""
+        target = self.settings.max_entries * 3 // 4
+        while len(self._counts) > target:
+            self._bucket += 1
+            bucket = self._bucket
+            self._counts = {k: v for k, v in self._counts.items() if v[0] + v[1] > bucket}
+
+    def templates(self) -> dict[str, frozenset[str]]:
+        """Each site's template lines: those on enough of its distinct pages (counts are lower bounds)."""
+        settings = self.settings
+        needed = {
+            site: max(settings.min_pages, math.ceil(settings.min_share * pages))
+            for site, pages in self.pages.items()
+            if pages >= settings.min_pages
+        }
+        found: dict[str, set[str]] = {}
+        for (site, key), (count, _) in self._counts.items():
+            threshold = needed.get(site)
+            if threshold is not None and count >= threshold:
+                found.setdefault(site, set()).add(key)
+        return {site: frozenset(keys) for site, keys in found.items()}
+
+
+def count_site_lines(records: Iterable[RawRecord], settings: SiteLineSettings | None = None) -> SiteTemplates:
+    """The first pass over an input: its sites' template lines (records without site or text skipped)."""
+    counter = SiteLineCounter(settings or SiteLineSettings())
+    for record in records:
+        site = record_site(record)
+        if site and record.text and not record.error:
+            counter.add(site, record.text)
+    return counter.templates()
