@@ -47,6 +47,18 @@ def test_a_repeated_page_counts_once_so_a_syndicated_story_is_not_a_template() -
     assert count_site_lines(records) == {}
 
 
+def test_copies_of_a_story_with_small_changes_count_once() -> None:
+    """A re-crawled story (new timestamp line, a counter in one paragraph) is one page, not six."""
+    body = [f"{story} It was the main topic at the meeting of the county board." for story in STORIES]
+    copies = [
+        record(
+            i, "\n".join(["Updated at 10:4" + str(i), "Background", *body[:-1], body[-1] + f" Views: {i}."])
+        )
+        for i in range(6)
+    ]
+    assert count_site_lines(copies) == {}
+
+
 def test_small_sites_and_pages_without_a_site_are_not_judged() -> None:
     few = [record(i, page(story)) for i, story in enumerate(STORIES[:4])]
     no_site = [

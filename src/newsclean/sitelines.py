@@ -71,23 +71,37 @@ class SiteLineCounter:
     _site_numbers: dict[str, int] = field(default_factory=dict)
     _counts: dict[int, int] = field(default_factory=dict)
     """(site number << 64 | line hash) -> (count << 32 | maximum undercount): the lossy counter."""
-    _seen_pages: set[int] = field(default_factory=set)
+    _seen_body: set[int] = field(default_factory=set)
+    """(site number << 64 | line hash) of the long lines of pages counted so far (capped)."""
     _bucket: int = 0
     """How many pruning rounds ran: the most any entry can be under-counted by."""
 
     def add(self, site: str, text: str) -> None:
-        """Count one page's short lines once each; an exact repeat of a page counts once."""
-        page_hash = xxhash.xxh3_64_intdigest(f"{site}\x00{text}".encode("utf-8", "surrogatepass"))
-        if page_hash in self._seen_pages:
-            return
-        if len(self._seen_pages) < self.settings.max_entries:
-            self._seen_pages.add(page_hash)
-        self.pages[site] = self.pages.get(site, 0) + 1
+        """Count one page's short lines once each, unless the page repeats one already counted.
+
+        A page whose long lines (its body) were mostly seen on the site before is a copy of an
+        earlier page (a re-crawl, a story updated with a new timestamp): counting its short lines
+        again would turn the story's own subheadings into "template" lines.
+        """
         number = self._site_numbers.setdefault(site, len(self._site_numbers))
         max_words = self.settings.max_words
-        keys = {int(line_key(line), 16) for line in text.splitlines() if 0 < len(line.split()) <= max_words}
+        short: set[int] = set()
+        body: set[int] = set()
+        for line in text.splitlines():
+            words = len(line.split())
+            if words:
+                (short if words <= max_words else body).add(int(line_key(line), 16))
+        if not body:
+            body = {xxhash.xxh3_64_intdigest(text.encode("utf-8", "surrogatepass"))}
+        body = {number << _KEY_BITS | key for key in body}
+        seen = self._seen_body
+        if 2 * len(body & seen) > len(body):
+            return
+        if len(seen) < self.settings.max_entries:
+            seen.update(body)
+        self.pages[site] = self.pages.get(site, 0) + 1
         counts, new_entry, one = self._counts, (1 << _DELTA_BITS) | self._bucket, 1 << _DELTA_BITS
-        for key in keys:
+        for key in short:
             packed = number << _KEY_BITS | key
             value = counts.get(packed)
             counts[packed] = new_entry if value is None else value + one
