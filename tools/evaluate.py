@@ -56,6 +56,7 @@ def main() -> int:
     """Evaluate and print the table; exits 2 when the eval set is missing."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--splits", nargs="+", default=["dev", "test"])
+    parser.add_argument("--modes", nargs="+", choices=["text", "html"], default=["text", "html"])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--output", type=Path, default=REPO / "benchmarks" / "EVAL.md")
     args = parser.parse_args()
@@ -68,7 +69,7 @@ def main() -> int:
         return 2
     results: dict[tuple[str, str], tuple[float, float, float, float]] = {}
     with tempfile.TemporaryDirectory(prefix="newsclean-eval-") as tmp:
-        for mode in ("text", "html"):
+        for mode in args.modes:
             for split in args.splits:
                 predictions, rate = run_split(eval_dir, split, mode == "html", args.workers, Path(tmp))
                 s = score_predictions(eval_dir, split, predictions)
