@@ -64,6 +64,22 @@ def test_quoted_tsv_honours_rfc_quoting() -> None:
     assert [r.text for r in records] == ['Tab\tinside and\nnewline, "quoted"', "plain"]
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        '"id"\t"text"\n""\t"First line\nsecond line"\t"extra"\n',  # every field quoted
+        'id\ttext\n\t"First line\nsecond line"\textra\n',  # quoted only where needed
+    ],
+)
+def test_quoted_tsv_whose_only_row_is_broken_still_honours_quotes(tmp_path: Path, content: str) -> None:
+    """Quoted fields holding only text are real quoting, even when the rows disagree with the header."""
+    path = tmp_path / "dump.tsv"
+    path.write_text(content, encoding="utf-8")
+    (record,) = read(path)
+    assert record.error == "expected 2 fields, got 3"
+    assert record.raw["text"] == "First line\nsecond line"
+
+
 def test_forced_delimiter_and_aliases(tmp_path: Path) -> None:
     path = tmp_path / "x.csv"
     path.write_text("id\ttext\n1\ta,b\n", encoding="utf-8")

@@ -98,9 +98,32 @@ def _tab_quoting(sample: str, complete: bool) -> Quoting:
     """
     if not _FIELD_STARTS_WITH_QUOTE.search(sample) or not _strict_rfc(sample, complete):
         return csv.QUOTE_NONE
+    if not _swallows_records(sample):
+        # Quoted fields hold only text, not lines shaped like records: quoting is real, even
+        # when some rows disagree with the header (those become malformed records either way).
+        return csv.QUOTE_MINIMAL
     quoted = _fit(sample, complete, "\t", csv.QUOTE_MINIMAL)
     literal = _fit(sample, complete, "\t", csv.QUOTE_NONE)
     return csv.QUOTE_MINIMAL if quoted.agreeing >= literal.agreeing else csv.QUOTE_NONE
+
+
+def _swallows_records(sample: str) -> bool:
+    """Whether some quoted field, read with quotes honoured, spans lines shaped like whole records.
+
+    A lone quote opening a field and another closing one lines later would turn the records in
+    between into the text of one field; their lines keep the header's number of tabs.
+    """
+    rows = _sample_rows(sample, "\t", csv.QUOTE_MINIMAL)
+    if not rows or len(rows[0]) < 2:
+        return False
+    tabs = len(rows[0]) - 1
+    return any(
+        segment.count("\t") == tabs and segment.strip()
+        for row in rows[1:]
+        for value in row
+        if "\n" in value or "\r" in value
+        for segment in _LINE_BREAK.split(value)[1:]
+    )
 
 
 def _strict_rfc(sample: str, complete: bool) -> bool:
