@@ -22,7 +22,7 @@ from prefect.artifacts import create_table_artifact
 from prefect.runtime import flow_run
 
 from flows.progress import RunProgress
-from flows.tasks import make_runner, ordered_cleaner
+from flows.tasks import make_runner, ordered_cleaner, workers_share_this_api
 from newsclean import __version__
 from newsclean.cleaning import CLEANER_VERSION
 from newsclean.console import print_run_summary
@@ -121,7 +121,11 @@ def ingest(
         logger.warning("removed %d files left by an interrupted run", len(plan.recovered))
     report.files = list(plan.settled)
     total_bytes = sum(input_bytes(job.unit) for job in plan.jobs)
-    with make_runner(workers, dask_address) as runner, RunProgress(total_bytes, len(plan.jobs)) as progress:
+    with (
+        workers_share_this_api(),
+        make_runner(workers, dask_address) as runner,
+        RunProgress(total_bytes, len(plan.jobs)) as progress,
+    ):
         cleaner = progress.watch(ordered_cleaner(runner, settings, window=max(2, 2 * workers)))
         for job in plan.jobs:
             file_report = ingest_unit(job, cleaner, plan.dedup, plan.store)
