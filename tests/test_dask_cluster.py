@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pyarrow.dataset as ds
 import pytest
@@ -79,3 +80,14 @@ def test_flow_runs_on_an_external_dask_cluster(dask_cluster: str, tmp_path: Path
     assert not report.failed_files
     assert report.totals()["articles"] == 5
     assert ds.dataset(tmp_path / "articles", format="parquet").count_rows() == 5
+    from distributed import Client
+
+    with Client(dask_cluster, timeout=60) as client:
+        executed = client.run(_executed_count)
+    # 10 records in chunks of 1: every chunk ran on the cluster, none in this process
+    assert sum(executed.values()) >= 10, executed
+
+
+def _executed_count(dask_worker: Any) -> int:
+    """Tasks a Dask worker has run (called on each worker by `Client.run`)."""
+    return int(dask_worker.state.executed_count)
