@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+sys.path.append(str(REPO / "src"))  # after any src a caller put first
 
 from newsclean.cleaning import clean_text  # noqa: E402
 from newsclean.cleaning.result import CleanResult  # noqa: E402

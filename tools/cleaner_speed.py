@@ -1,6 +1,9 @@
 """Throughput of `clean_text` on the eval pages' raw_text, one core.
 
-Usage: .venv/bin/python tools/cleaner_speed.py [--repeat 5] [--split dev] [--profile]
+Usage: .venv/bin/python tools/cleaner_speed.py [--repeat 5] [--split dev] [--profile] [--src DIR]
+
+`--src` times another checkout's `src` directory (e.g. an older commit unpacked with `git archive`)
+in alternation with this one's, for an A/B comparison on a busy machine.
 
 Each timed pass runs in a fresh process that first warms up (model, stop lists, language
 identifier) on the *other* split, so no per-process cache has seen the timed pages: the number is
@@ -17,7 +20,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+SRC = next((sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == "--one-src"), str(REPO / "src"))
+sys.path.insert(0, SRC)
 sys.path.insert(0, str(REPO / "tools"))
 
 from cleaner_golden import SPLITS, load_pages  # noqa: E402
@@ -48,26 +52,31 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--split", choices=SPLITS, action="append")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--src", help="another src directory to time against this one")
     parser.add_argument("--one-pass", choices=SPLITS, help=argparse.SUPPRESS)
+    parser.add_argument("--one-src", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_pass:
         one_pass(args.one_pass, args.profile)
         return
+    sources = {"this": str(REPO / "src")} | ({"other": args.src} if args.src else {})
     for split in args.split or SPLITS:
-        command = [sys.executable, __file__, "--one-pass", split]
         if args.profile:
-            subprocess.run([*command, "--profile"], check=True)
+            command = [sys.executable, __file__, "--one-pass", split, "--profile"]
+            subprocess.run(command, check=True)
             continue
-        runs = [
-            subprocess.run(command, check=True, capture_output=True, text=True).stdout.split()
-            for _ in range(args.repeat)
-        ]
-        seconds = min(float(r[0]) for r in runs)
-        pages, chars = int(runs[0][1]), int(runs[0][2])
-        print(
-            f"{split}: {pages} pages ({chars / pages / 1000:.1f} KB avg), best of {args.repeat}: "
-            f"{1000 * seconds / pages:.2f} ms/page, {pages / seconds:.0f} pages/s"
-        )
+        best = dict.fromkeys(sources, float("inf"))
+        for _ in range(args.repeat):
+            for name, src in sources.items():
+                command = [sys.executable, __file__, "--one-pass", split, "--one-src", src]
+                out = subprocess.run(command, check=True, capture_output=True, text=True).stdout.split()
+                best[name] = min(best[name], float(out[0]))
+                pages, chars = int(out[1]), int(out[2])
+        for name, seconds in best.items():
+            print(
+                f"{split} [{name}]: {pages} pages ({chars / pages / 1000:.1f} KB avg), best of "
+                f"{args.repeat}: {1000 * seconds / pages:.2f} ms/page, {pages / seconds:.0f} pages/s"
+            )
 
 
 if __name__ == "__main__":

@@ -16,8 +16,9 @@ The passes, in order:
 import re
 from dataclasses import dataclass, field
 
-from newsclean.cleaning.classify import Memo, classify
+from newsclean.cleaning.classify import classify
 from newsclean.cleaning.config import DEFAULT_CONFIG, CleanerConfig
+from newsclean.cleaning.facts import PageLines
 from newsclean.cleaning.result import CleanResult, LineVerdict, Removal
 from newsclean.cleaning.spans import apply_cuts, find_cuts
 from newsclean.cleaning.titles import looks_like_headline, refine_title
@@ -112,9 +113,9 @@ def _classify_to_fixed_point(
     active = list(range(len(page.text)))
     language = None
     looking = title is None
-    memo = Memo(boilerplate=boilerplate)
+    lines = PageLines(page.text, config, boilerplate)
     while active:
-        verdicts, language = classify([page.text[i] for i in active], title, config, memo)
+        verdicts, language = classify(lines, active, title)
         for i, verdict in zip(active, verdicts, strict=True):
             page.verdict[i] = verdict
         still = [i for i in active if page.verdict[i] is None]

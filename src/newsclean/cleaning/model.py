@@ -8,11 +8,12 @@ made exact and linear-time).
 
 import json
 import math
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+
+import numpy as np
 
 from newsclean.cleaning.features import FEATURE_NAMES
 
@@ -27,12 +28,17 @@ class LineModel:
     weights: tuple[float, ...]
     trained_on: str
 
-    def probability(self, vector: Sequence[float]) -> float:
-        """P(content) for one feature vector."""
-        z = sum(map(operator.mul, self.weights, vector))
-        if z < -30:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-z))
+    def probabilities(self, vectors: np.ndarray) -> list[float]:
+        """P(content) for each row of a feature matrix.
+
+        The weighted sum runs feature by feature from zero and the logistic uses `math.exp`: the
+        same arithmetic as a per-line dot product, so scores are identical to the last bit.
+        """
+        z = np.zeros(len(vectors))
+        for k, weight in enumerate(self.weights):
+            z += weight * vectors[:, k]
+        exp = math.exp
+        return [0.0 if v < -30 else 1.0 / (1.0 + exp(-v)) for v in z.tolist()]
 
 
 @cache
@@ -54,21 +60,25 @@ def smooth(probabilities: Sequence[float], stay: float, threshold: float) -> lis
     if not probabilities:
         return []
     log_stay, log_switch = math.log(stay), math.log(1.0 - stay)
-    bias = math.log(threshold / (1.0 - threshold))
+    half_bias = math.log(threshold / (1.0 - threshold)) / 2
+    log = math.log
     keep_score, drop_score = 0.0, 0.0
-    back: list[tuple[bool, bool]] = []  # for each line: best previous state if now keep / drop
+    # For each line, the best previous state if this line is kept / dropped.
+    keep_from_keep: list[bool] = []
+    drop_from_keep: list[bool] = []
     for p in probabilities:
         p = min(max(p, _EPSILON), 1.0 - _EPSILON)  # noqa: PLW2901 - clamped copy
-        emit_keep = math.log(p) - bias / 2
-        emit_drop = math.log(1.0 - p) + bias / 2
         from_keep_k, from_drop_k = keep_score + log_stay, drop_score + log_switch
         from_keep_d, from_drop_d = keep_score + log_switch, drop_score + log_stay
-        back.append((from_keep_k >= from_drop_k, from_keep_d >= from_drop_d))
-        keep_score = max(from_keep_k, from_drop_k) + emit_keep
-        drop_score = max(from_keep_d, from_drop_d) + emit_drop
+        stay_k = from_keep_k >= from_drop_k
+        stay_d = from_keep_d >= from_drop_d
+        keep_from_keep.append(stay_k)
+        drop_from_keep.append(stay_d)
+        keep_score = (from_keep_k if stay_k else from_drop_k) + (log(p) - half_bias)
+        drop_score = (from_keep_d if stay_d else from_drop_d) + (log(1.0 - p) + half_bias)
     state = keep_score >= drop_score
     labels = [False] * len(probabilities)
     for i in range(len(probabilities) - 1, -1, -1):
         labels[i] = state
-        state = back[i][0] if state else back[i][1]
+        state = keep_from_keep[i] if state else drop_from_keep[i]
     return labels

@@ -39,7 +39,7 @@ DETECTION_SAMPLE_CHARS = 600
 """Characters of prose sampled from a page for language identification: enough for a stable
 answer from py3langid, and cheap (~0.3 ms; the cost grows with the sample)."""
 
-_SAMPLE_LINES = 3
+SAMPLE_LINES = 3
 """The page's longest lines are its prose; they are also the lines later cleaning rounds keep,
 so every round samples the same text and the identification is cached."""
 
@@ -63,7 +63,15 @@ def detect_language(lines: Sequence[str], min_confidence: float) -> str | None:
     share loanwords, so a large list "wins" on an English menu. py3langid (by trafilatura's author)
     is a small shipped model built for the job.
     """
-    sample = " ".join(heapq.nlargest(_SAMPLE_LINES, lines, key=len))[:DETECTION_SAMPLE_CHARS]
+    return language_of(heapq.nlargest(SAMPLE_LINES, lines, key=len), min_confidence)
+
+
+def language_of(longest: Sequence[str], min_confidence: float) -> str | None:
+    """`detect_language` given the page's `SAMPLE_LINES` longest lines, longest first.
+
+    The cleaner keeps its lines in length order, so each round picks them without a sort.
+    """
+    sample = " ".join(longest)[:DETECTION_SAMPLE_CHARS]
     if not sample.strip():
         return None
     language, confidence = _identify(sample)

@@ -7,6 +7,7 @@ title's words in a line not much longer than the title.
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 _WORD = re.compile(r"\w+")
 _HEADLINE_SCAN_LINES = 8
@@ -18,16 +19,23 @@ def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
+@lru_cache(maxsize=64)
+def _title_words(title: str) -> tuple[str, frozenset[str]]:
+    """The normalised title and its words: a page's lines are all compared with the same title."""
+    norm = _norm(title)
+    return norm, frozenset(norm.split())
+
+
 def is_title_repeat(line: str, title: str, similarity: float) -> bool:
     """Is this line the headline again (exactly, contained in it, or nearly)?"""
-    norm_line, norm_title = _norm(line), _norm(title)
+    norm_title, title_words = _title_words(title)
+    norm_line = _norm(line)
     if not norm_line or not norm_title:
         return False
     if norm_line == norm_title:
         return True
     if len(norm_line) >= 20 and norm_line in norm_title:
         return True
-    title_words = set(norm_title.split())
     line_words = norm_line.split()
     if len(line_words) > 1.3 * len(title_words) + 3:
         return False
