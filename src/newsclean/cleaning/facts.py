@@ -13,7 +13,7 @@ import numpy as np
 from newsclean.cleaning import rules
 from newsclean.cleaning.config import CleanerConfig
 from newsclean.cleaning.crosspage import line_key
-from newsclean.cleaning.features import STAT_NAMES, line_stats
+from newsclean.cleaning.features import page_stats
 from newsclean.cleaning.stopwords import SAMPLE_LINES, language_of, stopwords
 from newsclean.cleaning.titles import is_title_repeat
 from newsclean.reasons import Reason
@@ -116,16 +116,8 @@ class PageLines:
         return language_of(longest, self.config.min_language_confidence)
 
     def stats(self, language: str | None) -> np.ndarray:
-        """`line_stats` of every line of the page (one row each) for the stop words of `language`."""
+        """`page_stats` of the page's lines for the stop words of `language`."""
         found = self._stats.get(language)
         if found is None:
-            stop = stopwords(language)
-            memo: dict[str, tuple[float, ...]] = {}
-            rows: list[tuple[float, ...]] = []
-            for line in self.text:
-                row = memo.get(line)
-                if row is None:
-                    row = memo[line] = line_stats(line, stop)
-                rows.append(row)
-            found = self._stats[language] = np.array(rows, dtype=np.float64).reshape(-1, len(STAT_NAMES))
+            found = self._stats[language] = page_stats(self.text, stopwords(language))
         return found

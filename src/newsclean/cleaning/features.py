@@ -75,40 +75,21 @@ _SHAPE = bytes.maketrans(
     b"a" * len(_LOWER) + b"A" * len(_UPPER) + b"0" * 10 + b" " * len(_NOT_WORD),
 )
 """Each character's class: a (lowercase), A (uppercase), 0 (digit), _ or space (no word character)."""
-_NOT_ASCII_WORDS = re.compile(r"[^\W\x00-\x7f]|" + _UNSPACED.pattern)
-"""A word character outside ASCII, or an unspaced script: the line needs the general path."""
+_ASCII_RUNS = re.compile("[\x00-\x7f]+")
+_GLUED_SPAN = 500
+"""Glued words are counted in a line's first characters only."""
 
 
-@lru_cache(maxsize=64)
-def _ascii_stopwords(stop: frozenset[str]) -> frozenset[bytes]:
-    return frozenset(word.encode("ascii") for word in stop if word.isascii())
+def _needs_general_counts(line: str) -> bool:
+    """Has the line a word character outside ASCII, or an unspaced script?"""
+    if line.isascii():
+        return False
+    rest = _ASCII_RUNS.sub("", line)
+    return any(map(str.isalnum, rest)) or _UNSPACED.search(rest) is not None
 
 
-def _ascii_counts(line: str, stop: frozenset[str]) -> tuple[int, int, int, int, int, int]:
-    """Words, stop words, capitalised words, digits, word characters and glued pairs of a line.
-
-    The line's word characters must all be ASCII; any other character cannot be part of a word,
-    so each is replaced by '?' and the line counted on bytes, by C-speed translations, as
-    `WORD.findall` would count it.
-    """
-    data = line.encode("ascii", "replace")
-    shape = data.translate(_SHAPE)
-    if stop:
-        words = data.translate(_LOWER_WORDS).split()
-        n_words = len(words)
-        stops = sum(map(_ascii_stopwords(stop).__contains__, words))
-    else:
-        n_words = len(shape.split())
-        stops = 0
-    titled = shape.count(b" A") + shape.startswith(b"A")
-    letters = len(shape) - shape.count(b" ")
-    return n_words, stops, titled, shape.count(b"0"), letters, shape[:500].count(b"aA")
-
-
-def _counts(line: str, stop: frozenset[str]) -> tuple[int, int, int, int, int, int]:
-    """`_ascii_counts` for any line."""
-    if line.isascii() or _NOT_ASCII_WORDS.search(line) is None:
-        return _ascii_counts(line, stop)
+def _general_counts(line: str, stop: frozenset[str]) -> tuple[int, int, int, int, int, int]:
+    """Words, stop words, capitalised words, digits, word characters and glued pairs of a line."""
     words = WORD.findall(line)
     return (
         count_words(line, words),
@@ -116,35 +97,94 @@ def _counts(line: str, stop: frozenset[str]) -> tuple[int, int, int, int, int, i
         sum(map(str.isupper, map(_FIRST, words))),
         sum(map(line.count, "0123456789")),
         sum(map(len, words)),
-        len(_GLUED.findall(line[:500])),
+        len(_GLUED.findall(line[:_GLUED_SPAN])),
     )
+
+
+@lru_cache(maxsize=64)
+def _ascii_stopwords(stop: frozenset[str]) -> frozenset[bytes]:
+    return frozenset(word.encode("ascii") for word in stop if word.isascii())
+
+
+def _page_counts(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
+    """Per line (columns): `_general_counts`, then spaces, commas and ASCII separators.
+
+    Right for every line whose word characters are all ASCII: any other character cannot be part
+    of a word, so each is replaced by '?' and the whole page counted on its bytes at once, each
+    byte classified by one table lookup, as `WORD.findall` would count.
+    """
+    data = "\n".join([*lines, ""]).encode("ascii", "replace")  # each line and its end
+    raw = np.frombuffer(data, dtype=np.uint8)
+    shape_bytes = data.translate(_SHAPE)
+    shape = np.frombuffer(shape_bytes, dtype=np.uint8)
+    word = shape != ord(" ")
+    first = word.copy()
+    first[1:] &= ~word[:-1]
+    glued = np.zeros(len(shape), dtype=bool)
+    glued[:-1] = (shape[:-1] == ord("a")) & (shape[1:] == ord("A"))
+    separator = (raw == ord("|")) | (raw == ord("/"))
+    separator[:-2] |= (raw[:-2] == ord(" ")) & (raw[1:-1] == ord(">")) & (raw[2:] == ord(" "))
+    marks = np.stack(
+        (
+            first,
+            np.zeros(len(raw), dtype=bool),  # stop words, counted on words below
+            first & (shape == ord("A")),
+            shape == ord("0"),
+            word,
+            glued,
+            raw == ord(" "),
+            raw == ord(","),
+            separator,
+        )
+    )
+    length = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    start = np.cumsum(length + 1) - (length + 1)
+    # A line's positions run from its start to the next line's; its end byte is never marked.
+    counts = np.add.reduceat(marks.view(np.uint8), start, axis=1, dtype=np.int64).T
+    for i in np.flatnonzero(length > _GLUED_SPAN).tolist():
+        counts[i, 5] = shape_bytes[start[i] : start[i] + _GLUED_SPAN].count(b"aA")
+    n_words = counts[:, 0]
+    if stop and len(lines):
+        words = data.translate(_LOWER_WORDS).split()
+        is_stop = np.zeros(len(words) + 1, dtype=np.int64)
+        is_stop[:-1] = np.fromiter(
+            map(_ascii_stopwords(stop).__contains__, words), dtype=bool, count=len(words)
+        )
+        counts[:, 1] = np.add.reduceat(is_stop, np.cumsum(n_words) - n_words)
+        counts[n_words == 0, 1] = 0
+    return counts
+
+
+def page_stats(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
+    """Context-free features of each line, one row each (see FEATURE_NAMES[1:14])."""
+    counts = _page_counts(lines, stop)
+    for i, line in enumerate(lines):
+        if _needs_general_counts(line):
+            counts[i, :6] = _general_counts(line, stop)
+            counts[i, 8] = any(s in line for s in _SEPARATORS)
+        elif not line.isascii():
+            counts[i, 8] = any(s in line for s in _SEPARATORS)
+    n_words, stops, titled, digits, letters, glued, spaces, commas, separators = counts.T
+    n_chars = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    out = np.zeros((len(lines), len(STAT_NAMES)))
+    out[:, 0] = [math.log1p(n) for n in n_words.tolist()]
+    out[:, 1] = [math.log1p(n) for n in n_chars.tolist()]
+    out[:, 2] = [line.rstrip().endswith(_TERMINAL) for line in lines]
+    np.divide(stops, n_words, out=out[:, 3], where=n_words > 0)
+    np.divide(titled, n_words, out=out[:, 4], where=n_words > 0)
+    np.divide(digits, n_chars, out=out[:, 5], where=n_chars > 0)
+    np.divide(np.maximum(n_chars - letters - spaces, 0), n_chars, out=out[:, 6], where=n_chars > 0)
+    out[:, 7] = np.minimum(glued, 3) / 3.0
+    out[:, 8] = separators > 0
+    out[:, 9] = [line[:1] in "-•*·▪◦" for line in lines]
+    # 10 (rel_length) and 12 (no_language) are filled in by page_features
+    out[:, 11] = np.minimum(commas / (n_words + 1), 1.0)
+    return out
 
 
 def line_stats(line: str, stop: frozenset[str]) -> tuple[float, ...]:
     """Context-free features of one line (see FEATURE_NAMES[1:14])."""
-    n_words, stops, titled, digits, letters, glued = _counts(line, stop)
-    n_chars = len(line)
-    if n_words:
-        stop_ratio = stops / n_words
-        title_ratio = titled / n_words
-    else:
-        stop_ratio = title_ratio = 0.0
-    symbols = max(n_chars - letters - line.count(" "), 0)
-    return (
-        math.log1p(n_words),
-        math.log1p(n_chars),
-        1.0 if line.rstrip().endswith(_TERMINAL) else 0.0,
-        stop_ratio,
-        title_ratio,
-        digits / n_chars if n_chars else 0.0,
-        symbols / n_chars if n_chars else 0.0,
-        min(glued, 3) / 3.0,
-        1.0 if any(s in line for s in _SEPARATORS) else 0.0,
-        1.0 if line[:1] in "-•*·▪◦" else 0.0,
-        0.0,  # rel_length, filled in by page_features
-        min(line.count(",") / (n_words + 1), 1.0),
-        0.0,  # no_language, filled in by page_features
-    )
+    return tuple(page_stats([line], stop)[0].tolist())
 
 
 ANCHOR_MIN_WORDS = 15

@@ -62,21 +62,39 @@ def _hover_card(line: str) -> Cut | None:
     return None
 
 
+_CREDIT_ENDS = ("getty images", "ap", "afp", "reuters", "shutterstock", "epa", "file")
+_CREDIT_LAST = frozenset("".join(end[-1] + end[-1].upper() for end in _CREDIT_ENDS))
+
+
+def _may_end_with_credit(line: str) -> bool:
+    """Can the line end with an agency's name, as a glued credit does? A cheap pre-test.
+
+    Case-insensitive matching also pairs some non-ASCII letters with ASCII ones (the long s with
+    's', the Kelvin sign with 'k'): an end that is not plain ASCII is left to the pattern.
+    """
+    end = line[-len("shutterstock)") :].removesuffix(")")
+    if end[-1:] not in _CREDIT_LAST and end[-1:].isascii():
+        return False
+    return not end.isascii() or end.lower().endswith(_CREDIT_ENDS)
+
+
+def _add_end_cut(cuts: list[Cut], match: re.Match[str] | None, reason: Reason) -> None:
+    if match and match.start() > 0 and not any(c.start < match.end() and match.start() < c.end for c in cuts):
+        cuts.append(Cut(match.start(), match.end(), reason))
+
+
 def find_cuts(line: str) -> list[Cut]:
     """Every span of this line to cut, left to right, non-overlapping."""
     cuts: list[Cut] = []
     if _MORE in line and (card := _hover_card(line)) is not None:
         cuts.append(card)
-    # Both patterns end at the line's end within a bounded length: search only the tail.
+    # Both patterns end at the line's end within a bounded length: search only the tail, and
+    # only when a cheap test says they can match (a tail has its colon there).
     tail_start = max(0, len(line) - _TAIL_WINDOW)
-    for pattern, reason in ((_TAIL, Reason.RELATED_LIST), (_GLUED_CREDIT, Reason.CAPTION_CREDIT)):
-        match = pattern.search(line, tail_start)
-        if (
-            match
-            and match.start() > 0
-            and not any(c.start < match.end() and match.start() < c.end for c in cuts)
-        ):
-            cuts.append(Cut(match.start(), match.end(), reason))
+    if line.find(":", tail_start) != -1:
+        _add_end_cut(cuts, _TAIL.search(line, tail_start), Reason.RELATED_LIST)
+    if _may_end_with_credit(line):
+        _add_end_cut(cuts, _GLUED_CREDIT.search(line, tail_start), Reason.CAPTION_CREDIT)
     return sorted(cuts, key=lambda c: c.start)
 
 
