@@ -17,10 +17,10 @@ from dateutil import parser as date_parser
 from pydantic import ValidationError
 
 from newsclean.cleaning import CLEANER_VERSION, DEFAULT_CONFIG, CleanerConfig, clean_text
-from newsclean.cleaning.result import CleanResult
-from newsclean.html import extract_html
+from newsclean.cleaning.result import CleanResult, Removal
+from newsclean.html import HtmlExtraction, HtmlOverBudget, Wanted, extract_html
 from newsclean.models import Article, Extraction, Reject
-from newsclean.reasons import RejectReason
+from newsclean.reasons import Reason, RejectReason
 from newsclean.records import RawRecord
 from newsclean.textfix import repair_text
 
@@ -85,18 +85,34 @@ def site_from_url(url: str | None) -> str | None:
     return host.removeprefix("www.")
 
 
+class HtmlOverBudgetError(Exception):
+    """A record with only HTML, and HTML over the per-record budget: it becomes a Reject."""
+
+    def __init__(self, over: HtmlOverBudget) -> None:
+        super().__init__(over.detail)
+        self.over = over
+
+
 def _clean(
     record: RawRecord, settings: TransformSettings, boilerplate: frozenset[str]
 ) -> tuple[CleanResult, Extraction, int, dict[str, str | None]]:
     """Run the HTML path when there is HTML, falling back to the text path when it yields nothing.
 
     `boilerplate` holds the `line_key`s of the record's site template (see `sitelines`).
+    Raises `HtmlOverBudgetError` when the HTML is over budget and there is no text to fall back on.
     """
     meta: dict[str, str | None] = {"author": None, "published": None, "site": None}
     title = repair_text(record.title) if record.title else None
     if settings.use_html and record.html:
-        extraction = extract_html(record.html, record.url)
-        if extraction is not None:
+        # Metadata the record already carries would be discarded: not looking for it saves time.
+        wanted = Wanted(
+            title=not (title and title.strip()),
+            published=not record.published,
+            site=not record.site,
+        )
+        extraction = extract_html(record.html, record.url, wanted=wanted)
+        over_budget = extraction if isinstance(extraction, HtmlOverBudget) else None
+        if isinstance(extraction, HtmlExtraction):
             polish = (settings.cleaner or DEFAULT_CONFIG).model_copy(update={"score_lines": False})
             result = clean_text(
                 repair_text(extraction.text),
@@ -117,12 +133,33 @@ def _clean(
             result = clean_text(
                 repair_text(record.text), title=title, config=settings.cleaner, boilerplate_lines=boilerplate
             )
+            if over_budget is not None:
+                result = _noting_budget(result, over_budget)
             return result, "html_fallback_text", len(record.text), meta
+        if over_budget is not None:
+            raise HtmlOverBudgetError(over_budget)
     text = record.text or ""
     result = clean_text(
         repair_text(text), title=title, config=settings.cleaner, boilerplate_lines=boilerplate
     )
     return result, "text", len(text), meta
+
+
+def _noting_budget(result: CleanResult, over: HtmlOverBudget) -> CleanResult:
+    """The text-path result, with a note saying the HTML was skipped and why.
+
+    The note is a `size_cap` removal, as the cleaner records its own size cap (a bracketed note,
+    not removed text), so a user filtering ``removed.reason`` finds every record whose input was
+    not fully used; ``extraction`` is ``html_fallback_text``.
+    """
+    note = Removal(Reason.SIZE_CAP, f"[HTML not used: {over.detail}]", "line", 0)
+    return CleanResult(
+        text=result.text,
+        title=result.title,
+        language=result.language,
+        removed=(note, *result.removed),
+        verdicts=result.verdicts,
+    )
 
 
 def _with_title(result: CleanResult, title: str) -> CleanResult:
@@ -169,8 +206,8 @@ def transform_record(
     try:
         result, extraction, chars_in, meta = _clean(record, settings, boilerplate)
     except Exception as exc:
-        message = f"{_where(record)}: cleaning failed: {type(exc).__name__}: {exc}"
-        return reject(record, RejectReason.PROCESSING_ERROR, message[:1000], settings)
+        code, message = _failure(record, exc)
+        return reject(record, code, message[:1000], settings)
     if not result.text:
         message = f"{_where(record)}: empty after cleaning ({len(result.removed)} lines/spans removed)"
         return reject(record, RejectReason.EMPTY_AFTER_CLEANING, message, settings)
@@ -179,6 +216,14 @@ def transform_record(
     except ValidationError as exc:
         errors = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         return reject(record, RejectReason.INVALID, f"{_where(record)}: {errors}"[:1000], settings)
+
+
+def _failure(record: RawRecord, exc: Exception) -> tuple[RejectReason, str]:
+    """The reject code and message for a record whose cleaning raised."""
+    if isinstance(exc, HtmlOverBudgetError):
+        code = RejectReason.TOO_LARGE if exc.over.kind == "size" else RejectReason.TIMEOUT
+        return code, f"{_where(record)}: HTML over budget: {exc.over.detail}"
+    return RejectReason.PROCESSING_ERROR, f"{_where(record)}: cleaning failed: {type(exc).__name__}: {exc}"
 
 
 def _build_article(

@@ -1,0 +1,282 @@
+"""The HTML adapter: same output as trafilatura with metadata, and a per-record budget that holds."""
+
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from types import FrameType
+
+import pytest
+from trafilatura import bare_extraction
+
+from newsclean import html as html_module
+from newsclean.html import (
+    MAX_HTML_TAGS,
+    MAX_TAG_ATTRIBUTES,
+    HtmlExtraction,
+    HtmlOverBudget,
+    Wanted,
+    check_html_shape,
+    extract_html,
+)
+from newsclean.models import Article, Reject
+from newsclean.records import RawRecord
+from newsclean.transform import TransformSettings, transform_record
+from tests.helpers import NOW
+
+PAGES = sorted((Path(__file__).parent / "data" / "html").glob("*.html"))
+URL = "https://valleycourier.example/news/reservoirs"
+SENTENCE = "The council met on Tuesday to discuss the new budget for the coming year and its effects."
+TEXT = (
+    "Reservoirs recover after wet autumn\n"
+    "The regional water authority said on Monday that reservoir levels had recovered to 85 percent "
+    "of capacity after the wettest autumn in more than a decade, easing fears of summer restrictions."
+)
+
+
+def siblings(count: int) -> str:
+    """A page of `count` sibling paragraphs: trafilatura's cost grows with the square of it."""
+    return "<html><body><article>" + "<p>word word word.</p>" * count + "</article></body></html>"
+
+
+def page(body: str) -> str:
+    return f"<html><body><article>{body}</article></body></html>"
+
+
+def trafilatura_with_metadata(html: str, url: str | None) -> tuple[str | None, ...]:
+    """What the adapter returned before: one bare_extraction call with every metadata field."""
+    doc = bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        favor_recall=True,
+        include_tables=True,
+        deduplicate=False,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    assert doc is not None
+    assert not isinstance(doc, dict)
+    return (doc.text, doc.title, doc.author, doc.date, doc.sitename)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
+def test_same_text_and_metadata_as_trafilatura_with_metadata(path: Path) -> None:
+    """The selective metadata and the one-pass author search change speed, not output.
+
+    The pages put author-like elements in comment threads, sidebars, around <time> and <figure>,
+    behind a second <html> root: wherever trafilatura's pruning decides which one wins.
+    """
+    html = path.read_text(encoding="utf-8")
+    for url in (URL, None):
+        ours = extract_html(html, url)
+        assert isinstance(ours, HtmlExtraction)
+        assert (ours.text, ours.title, ours.author, ours.published, ours.site) == trafilatura_with_metadata(
+            html, url
+        )
+
+
+def test_author_search_finds_what_trafilatura_finds() -> None:
+    """Spot checks that the pages above do exercise the fallback author search."""
+    authors = {p.stem: extract_html(p.read_text(encoding="utf-8"), URL) for p in PAGES}
+    found = {name: result.author for name, result in authors.items() if isinstance(result, HtmlExtraction)}
+    assert found["byline_with_time"] == "Jane Doe"  # the <time> inside the byline is pruned, tails joined
+    assert found["author_in_comments"] == "Tom Baker"  # not the commenters
+    assert found["sidebar_first"] == "Priya Natarajan"  # not the sidebar columnist
+    assert found["meta_author"] == "Maria Lopez"  # meta tags win over the page
+    assert found["json_ld"] == "Amal Haddad"
+    assert found["no_author"] is None
+    assert found["second_root"] is None  # trafilatura only searches the first <html>
+
+
+@pytest.mark.eval
+@pytest.mark.slow
+def test_same_output_as_trafilatura_on_every_dev_page(shared_eval: Path) -> None:
+    from newsclean.evaluation import iter_pages
+
+    for eval_page in iter_pages(shared_eval, "dev"):
+        ours = extract_html(eval_page["html"], eval_page["url"])
+        expected = trafilatura_with_metadata(eval_page["html"], eval_page["url"])
+        assert isinstance(ours, HtmlExtraction), eval_page["id"]
+        text, *fields = expected
+        assert ours.text == text, eval_page["id"]
+        wanted = [(field and field.strip()) or None for field in fields]
+        assert [ours.title, ours.author, ours.published, ours.site] == wanted, eval_page["id"]
+
+
+def test_fields_the_record_has_are_not_looked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Date extraction is the costliest field lookup; a record with a date skips it."""
+    calls: list[str] = []
+
+    def counting_find_date(*args: object, **kwargs: object) -> str | None:
+        calls.append("find_date")
+        return None
+
+    monkeypatch.setattr(html_module, "find_date", counting_find_date)
+    html = PAGES[0].read_text(encoding="utf-8")
+    skipped = extract_html(html, URL, wanted=Wanted(title=False, published=False, site=False))
+    assert isinstance(skipped, HtmlExtraction)
+    assert (skipped.title, skipped.published, skipped.site) == (None, None, None)
+    assert calls == []
+    extract_html(html, URL)
+    assert calls == ["find_date"]
+
+
+def test_record_fields_win_and_html_fills_the_rest() -> None:
+    html = (Path(__file__).parent / "data" / "html" / "meta_author.html").read_text(encoding="utf-8")
+    record = RawRecord(
+        source_file="dump.csv",
+        record_index=0,
+        raw={},
+        html=html,
+        url=URL,
+        title="Reservoirs recover after wet autumn",
+        site="courier",
+    )
+    out = transform_record(record, TransformSettings(ingested_at=NOW))
+    assert isinstance(out, Article)
+    assert out.title == "Reservoirs recover after wet autumn"
+    assert (out.site, out.author) == ("courier", "Maria Lopez")
+    assert out.published is not None
+    assert out.published.isoformat() == "2026-03-02T00:00:00+00:00"  # htmldate keeps the day
+
+
+# --- the budget --------------------------------------------------------------------------------
+
+
+def test_shape_check_passes_real_pages_and_names_what_is_over() -> None:
+    assert check_html_shape(PAGES[0].read_text(encoding="utf-8")) is None
+    assert check_html_shape(siblings(MAX_HTML_TAGS - 10)) is None
+    too_many = check_html_shape(siblings(MAX_HTML_TAGS + 1))
+    assert too_many is not None
+    assert "30,004 tags" in too_many  # 30,001 paragraphs in html, body, article
+    attributes = " ".join(f"a{i}='v'" for i in range(MAX_TAG_ATTRIBUTES + 1))
+    wide = page(f"<div {attributes}>{SENTENCE}</div>" + "<p>x=y</p>" * 10_000)
+    refused = check_html_shape(wide)
+    assert refused is not None
+    assert "1,001 attributes" in refused
+    # '=' in text and scripts is not an attribute: only the tag itself is counted.
+    script = page("<script>" + "a=1;" * 20_000 + "</script><p>" + "x = y " * 2_000 + "</p>")
+    assert check_html_shape(script) is None
+    assert check_html_shape("<" * 40_000) is None  # '<' that opens no tag
+    assert check_html_shape("x" * 5_000_001) is not None
+
+
+@pytest.mark.parametrize(
+    ("name", "html"),
+    [
+        ("100k sibling paragraphs (32 s before)", siblings(100_000)),
+        ("50k attributes on one tag (57 s before)", page("<div " + " a='v'" * 50_000 + f">{SENTENCE}</div>")),
+        ("100k links (10 s before)", page("".join(f"<a href='/x{i}'>link {i}</a> " for i in range(100_000)))),
+        ("50k nested divs", "<html><body>" + "<div>" * 50_000 + SENTENCE + "</body></html>"),
+    ],
+)
+def test_pathological_pages_are_refused_before_parsing(name: str, html: str) -> None:
+    started = time.perf_counter()
+    result = extract_html(html)
+    assert isinstance(result, HtmlOverBudget), name
+    assert result.kind == "size"
+    assert time.perf_counter() - started < 0.5, name
+
+
+def test_deep_nesting_needs_no_check() -> None:
+    """libxml2 stops at depth 255: a deeper page is cheap and just yields nothing usable."""
+    deep = "<html><body>" + "<div>" * 5_000 + f"<p>{SENTENCE}</p>" * 5 + "</div>" * 5_000 + "</body></html>"
+    started = time.perf_counter()
+    assert extract_html(deep) is None
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.fixture
+def sigalrm_left_alone() -> Iterator[Callable[[int, FrameType | None], None]]:
+    """A handler of someone else's, which extract_html must put back."""
+
+    def theirs(_signum: int, _frame: FrameType | None) -> None:
+        raise AssertionError("their alarm should not fire here")
+
+    previous = signal.signal(signal.SIGALRM, theirs)
+    yield theirs
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_time_budget_stops_a_slow_page_in_the_main_thread(
+    sigalrm_left_alone: Callable[[int, FrameType | None], None],
+) -> None:
+    slow = siblings(8_000)  # ~0.25 s, under the shape limits
+    started = time.perf_counter()
+    result = extract_html(slow, time_budget=0.02)
+    elapsed = time.perf_counter() - started
+    assert isinstance(result, HtmlOverBudget)
+    assert result.kind == "time"
+    assert "0.02-second budget" in result.detail
+    assert elapsed < 0.2
+    assert signal.getsignal(signal.SIGALRM) is sigalrm_left_alone
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    # And the same page, given time, extracts.
+    assert isinstance(extract_html(slow), HtmlExtraction)
+
+
+def test_time_budget_leaves_a_running_timer_alone(
+    sigalrm_left_alone: Callable[[int, FrameType | None], None],
+) -> None:
+    """Another component's armed timer is neither cancelled nor shortened; the budget steps aside."""
+    signal.setitimer(signal.ITIMER_REAL, 100)
+    result = extract_html(siblings(2_000), time_budget=0.001)
+    assert isinstance(result, HtmlExtraction)
+    remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    assert 90 < remaining <= 100
+    assert signal.getsignal(signal.SIGALRM) is sigalrm_left_alone
+
+
+def test_outside_the_main_thread_only_the_shape_check_applies() -> None:
+    """Signals reach only the main thread: in a thread pool the page runs to completion."""
+    results: list[object] = []
+    worker = threading.Thread(
+        target=lambda: results.extend(
+            [extract_html(siblings(2_000), time_budget=0.001), extract_html(siblings(40_000))]
+        )
+    )
+    worker.start()
+    worker.join()
+    assert isinstance(results[0], HtmlExtraction)
+    assert isinstance(results[1], HtmlOverBudget)
+
+
+def html_record(html: str, text: str | None) -> RawRecord:
+    return RawRecord(source_file="dump.csv", record_index=3, raw={"id": "p1"}, id="p1", html=html, text=text)
+
+
+def test_over_budget_html_falls_back_to_text_and_says_why() -> None:
+    out = transform_record(html_record(siblings(40_000), TEXT), TransformSettings(ingested_at=NOW))
+    assert isinstance(out, Article)
+    assert out.extraction == "html_fallback_text"
+    assert out.text.startswith("The regional water authority")
+    note = out.removed[0]
+    assert note.reason == "size_cap"
+    assert note.text == "[HTML not used: 40,003 tags, over the 30,000-tag budget]"
+
+
+def test_over_budget_html_without_text_is_rejected_as_too_large() -> None:
+    out = transform_record(html_record(siblings(40_000), None), TransformSettings(ingested_at=NOW))
+    assert isinstance(out, Reject)
+    assert out.reason_code == "too_large"
+    assert "30,000-tag budget" in out.reason
+    assert out.id == "p1"
+
+
+def test_slow_html_without_text_is_rejected_as_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsclean.transform as transform_module
+
+    def impatient(html: str, url: str | None = None, *, wanted: Wanted) -> object:
+        return extract_html(html, url, wanted=wanted, time_budget=0.02)
+
+    monkeypatch.setattr(transform_module, "extract_html", impatient)
+    out = transform_record(html_record(siblings(8_000), None), TransformSettings(ingested_at=NOW))
+    assert isinstance(out, Reject)
+    assert out.reason_code == "timeout"
+    with_text = transform_record(html_record(siblings(8_000), TEXT), TransformSettings(ingested_at=NOW))
+    assert isinstance(with_text, Article)
+    assert with_text.extraction == "html_fallback_text"
+    assert with_text.removed[0].text.startswith("[HTML not used: HTML extraction stopped after")
