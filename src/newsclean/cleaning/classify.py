@@ -105,16 +105,25 @@ _MODEL_REASONS = (None, Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
 def _cut_comments(comments: Sequence[bool], verdicts: Verdicts, words: Sequence[int], after: int) -> None:
     """Drop everything from the comment section's header on, once the article has started."""
     total = sum(n for n, v in zip(words, verdicts, strict=True) if v is None)
+    if not total:
+        return
+    threshold = min(after, total / 2)
     seen = 0
     for i, header in enumerate(comments):
         if verdicts[i] is None:
             seen += words[i]
-        if total and seen >= min(after, total / 2) and header:
+        if header and seen >= threshold:
             verdicts[i:] = [Reason.COMMENTS if v in _MODEL_REASONS else v for v in verdicts[i:]]
             return
 
 
-def _cut_after_end(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int], min_share: float) -> None:
+def _cut_after_end(
+    lines: Sequence[str],
+    end_headers: Sequence[bool],
+    verdicts: Verdicts,
+    words: Sequence[int],
+    min_share: float,
+) -> None:
     """Drop what follows the article's end: a share bar, tag list, related list or author box.
 
     Such a widget closes the story; what the scorer still keeps below it is mostly teasers, promos
@@ -124,24 +133,36 @@ def _cut_after_end(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int
     set inside the story, and does not end it.
     """
     total = sum(n for n, v in zip(words, verdicts, strict=True) if v is None)
+    if not total:
+        return
+    threshold = min_share * total
     seen = 0
-    for i, n in enumerate(words):
-        if verdicts[i] is None:
-            seen += n
-        elif (
-            total
-            and seen >= min_share * total
-            and (
-                (verdicts[i] in END_MARKERS and not rules.is_inline_pointer(lines[i]))
-                or rules.is_end_header(lines[i])
-            )
+    for i, v in enumerate(verdicts):
+        if v is None:
+            seen += words[i]
+        elif seen >= threshold and (
+            (v in END_MARKERS and not rules.is_inline_pointer(lines[i])) or end_headers[i]
         ):
             verdicts[i + 1 :] = [Reason.OUTSIDE_CONTENT if v is None else v for v in verdicts[i + 1 :]]
             return
 
 
+def _drop_duplicates(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int], min_words: int) -> None:
+    """Keep only the first of repeated long lines."""
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if verdicts[i] is None and words[i] >= min_words:
+            if line in seen:
+                verdicts[i] = Reason.DUPLICATE_LINE
+            seen.add(line)
+
+
 def classify(page: PageLines, active: list[int], title: str | None) -> tuple[Verdicts, str | None]:
-    """One full round over the page's `active` lines: their verdicts, and their language."""
+    """One full round over the page's `active` lines: their verdicts, and their language.
+
+    The comment, end-of-article and duplicate passes are skipped on pages without a comment
+    header, or without a repeated long line: they could change nothing there.
+    """
     config = page.config
     verdicts = _rule_verdicts(page, active, title)
     keep, language = _score(page, active, verdicts, config)
@@ -153,12 +174,10 @@ def classify(page: PageLines, active: list[int], title: str | None) -> tuple[Ver
     lines = [page.text[i] for i in active]
     words = [page.words[i] for i in active]
     if config.score_lines:
-        _cut_comments([page.comments[i] for i in active], verdicts, words, config.comments_after_words)
-        _cut_after_end(lines, verdicts, words, config.end_marker_min_share)
-    seen: set[str] = set()
-    for i, line in enumerate(lines):
-        if verdicts[i] is None and words[i] >= config.duplicate_min_words:
-            if line in seen:
-                verdicts[i] = Reason.DUPLICATE_LINE
-            seen.add(line)
+        if page.has_comments:
+            _cut_comments([page.comments[i] for i in active], verdicts, words, config.comments_after_words)
+        end_headers = [page.end_header[i] for i in active]
+        _cut_after_end(lines, end_headers, verdicts, words, config.end_marker_min_share)
+    if page.has_repeats:
+        _drop_duplicates(lines, verdicts, words, config.duplicate_min_words)
     return verdicts, language

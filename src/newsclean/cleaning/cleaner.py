@@ -58,8 +58,7 @@ def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
         line = " ".join((raw if raw.isascii() else _INVISIBLE.sub("", raw)).split())
         if not line:
             continue
-        if len(line) <= config.max_line_chars:
-            cuts = find_cuts(line)
+        if len(line) <= config.max_line_chars and (cuts := find_cuts(line)):
             page.spans.extend(Removal(c.reason, line[c.start : c.end], "span", number) for c in cuts)
             line = apply_cuts(line, cuts)
         page.number.append(number)

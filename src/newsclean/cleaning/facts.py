@@ -43,6 +43,9 @@ class PageLines:
         "bio",
         "comments",
         "config",
+        "end_header",
+        "has_comments",
+        "has_repeats",
         "form",
         "related",
         "run_stop",
@@ -89,6 +92,14 @@ class PageLines:
         """Lines whose verdict depends on where they stand: list headers and bios."""
         self.comments = [rules.is_comments_header(line) for line in self.text]
         """Opens a comment section."""
+        self.has_comments = any(self.comments)
+        self.end_header = [rules.is_end_header(line) for line in self.text]
+        """Opens a box that only ever follows the article (an author's box, a feedback widget)."""
+        long_lines = [
+            line for line, n in zip(self.text, self.words, strict=True) if n >= config.duplicate_min_words
+        ]
+        self.has_repeats = len(set(long_lines)) < len(long_lines)
+        """Some line long enough to count as a duplicate occurs twice."""
         self._by_length = sorted(range(len(self.text)), key=lambda i: -len(self.text[i]))
         self._stats: dict[str | None, np.ndarray] = {}
         self._titles: dict[str, dict[int, bool]] = {}

@@ -95,7 +95,7 @@ def find_cuts(line: str) -> list[Cut]:
         _add_end_cut(cuts, _TAIL.search(line, tail_start), Reason.RELATED_LIST)
     if _may_end_with_credit(line):
         _add_end_cut(cuts, _GLUED_CREDIT.search(line, tail_start), Reason.CAPTION_CREDIT)
-    return sorted(cuts, key=lambda c: c.start)
+    return sorted(cuts, key=lambda c: c.start) if len(cuts) > 1 else cuts
 
 
 def apply_cuts(line: str, cuts: list[Cut]) -> str:
