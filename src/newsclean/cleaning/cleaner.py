@@ -107,7 +107,9 @@ def _classify_to_fixed_point(
     """Classify until a round keeps every line it is given; returns (title, language).
 
     With no title given, the headline is looked for once the lines have settled (earlier, a line
-    that a later round drops could still stand first), and the rounds then go on with it.
+    that a later round drops could still stand first), and the rounds then go on with it. (A
+    round's only use of the title is to drop its repeats: with none among the lines, the settled
+    verdicts stand.)
     """
     active = list(range(len(page.text)))
     language = None
@@ -126,6 +128,8 @@ def _classify_to_fixed_point(
             if title is None:
                 break
             still = [i for i in active if page.verdict[i] is None]
+            if still == active and not any(lines.title_repeats(title, active)):
+                break  # the title changes no verdict: the round would repeat the last one
         active = still
     return title, (language if active else None)
 
