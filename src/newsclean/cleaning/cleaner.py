@@ -15,6 +15,7 @@ The passes, in order:
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from newsclean.cleaning.classify import classify
 from newsclean.cleaning.config import DEFAULT_CONFIG, CleanerConfig
@@ -135,19 +136,22 @@ def _classify_to_fixed_point(
 
 
 def _result(page: _Page, raw_lines: list[str], title: str | None, language: str | None) -> CleanResult:
-    position = {number: i for i, number in enumerate(page.number)}
     verdicts: list[LineVerdict] = []
     removed = list(page.spans)
+    at = 0  # the page line of the next non-blank input line
     for number, raw in enumerate(raw_lines):
-        i = position.get(number)
-        if i is None:
-            verdicts.append(LineVerdict(number, raw, keep=False))
-        elif page.verdict[i] is None:
-            verdicts.append(LineVerdict(number, raw, keep=True, kept_text=page.text[i]))
+        if at < len(page.number) and page.number[at] == number:
+            verdict = page.verdict[at]
+            if verdict is None:
+                verdicts.append(LineVerdict(number, raw, True, None, page.text[at]))
+            else:
+                verdicts.append(LineVerdict(number, raw, False, verdict))
+                removed.append(Removal(verdict, page.text[at], "line", number))
+            at += 1
         else:
-            verdicts.append(LineVerdict(number, raw, keep=False, reason=page.verdict[i]))
-            removed.append(Removal(page.verdict[i], page.text[i], "line", number))  # type: ignore[arg-type]
-    removed.sort(key=lambda r: (r.line, r.kind == "line"))
+            verdicts.append(LineVerdict(number, raw, False))
+    # Spans come first and in line order, so a stable sort by line puts a line's spans before it.
+    removed.sort(key=attrgetter("line"))
     body = "\n\n".join(t for t, v in zip(page.text, page.verdict, strict=True) if v is None)
     return CleanResult(
         text=body, title=title, language=language, removed=tuple(removed), verdicts=tuple(verdicts)

@@ -7,6 +7,7 @@ that context changes.
 """
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
@@ -21,16 +22,30 @@ from newsclean.reasons import Reason
 _SENTENCE_MIN_WORDS = 10
 _SENTENCE_END = (".", "!", "?", '"', "”")
 
+_LineFacts = tuple[int, Reason | None, bool, bool, bool, bool, bool, bool]
 
-def _form_rule(line: str, boilerplate: frozenset[str]) -> Reason | None:
-    """The rules that read one line and nothing else (and the site's template lines)."""
-    if boilerplate and line_key(line) in boilerplate:
-        return Reason.REPEATED_ACROSS_PAGES
-    if (reason := rules.match_rule(line)) is not None:
-        return reason
-    if rules.is_stray_name(line):
-        return Reason.BYLINE
-    return None
+
+@lru_cache(maxsize=1 << 14)
+def _line_facts(line: str) -> _LineFacts:
+    """What the rules say about one line, whatever its page.
+
+    In order: words, form rule, and whether it is a related-list header, ends like a sentence,
+    starts with a bullet, reads like an author's bio, opens comments, opens an end-of-article box.
+    Cached across pages: a site's template lines (menus, footers, share bars) recur on each of
+    its pages. The cache is bounded, and holds about 5 MB when full.
+    """
+    if (form := rules.match_rule(line)) is None and rules.is_stray_name(line):
+        form = Reason.BYLINE
+    return (
+        len(line.split()),
+        form,
+        rules.is_related_header(line),
+        line.rstrip().endswith(_SENTENCE_END),
+        rules.BULLET.match(line) is not None,
+        len(line) < 600 and rules.AUTHOR_BIO.match(line) is not None,
+        rules.is_comments_header(line),
+        rules.is_end_header(line),
+    )
 
 
 class PageLines:
@@ -58,42 +73,40 @@ class PageLines:
     def __init__(self, text: Sequence[str], config: CleanerConfig, boilerplate: frozenset[str]) -> None:
         self.text = list(text)
         self.config = config
-        self.words = [len(line.split()) for line in self.text]
+        words, form, related, sentence, bullet, bio, comments, end_header = (
+            (list(column) for column in zip(*map(_line_facts, self.text), strict=True))
+            if self.text
+            else ([] for _ in range(8))
+        )
+        self.words: list[int] = words
         """Whitespace-separated words of each line."""
-        forms: dict[str, Reason | None] = {}
-        for line in self.text:
-            if line not in forms:
-                forms[line] = _form_rule(line, boilerplate)
-        self.form = [forms[line] for line in self.text]
-        """The verdict of the rules that read the line alone (None: no rule applies)."""
-        self.related = [rules.is_related_header(line) for line in self.text]
+        if boilerplate:
+            for i, line in enumerate(self.text):
+                if line_key(line) in boilerplate:
+                    form[i] = Reason.REPEATED_ACROSS_PAGES
+        self.form: list[Reason | None] = form
+        """The verdict of the rules that read the line alone, or of the site's template lines
+        (None: no rule applies)."""
+        self.related: list[bool] = related
         """Opens a list of other articles' headlines."""
         self.run_stop = [
-            words > config.related_run_max_words
-            or (words >= _SENTENCE_MIN_WORDS and line.rstrip().endswith(_SENTENCE_END))
-            for line, words in zip(self.text, self.words, strict=True)
+            n > config.related_run_max_words or (n >= _SENTENCE_MIN_WORDS and s)
+            for n, s in zip(words, sentence, strict=True)
         ]
         """Reads like body prose, so it ends a related list: longer than any headline, or a
         complete sentence of ten words or more (headlines rarely end with a full stop)."""
-        self.tag_item = [
-            words <= config.tag_item_max_words and rules.BULLET.match(line) is not None
-            for line, words in zip(self.text, self.words, strict=True)
-        ]
+        self.tag_item = [n <= config.tag_item_max_words and b for n, b in zip(words, bullet, strict=True)]
         """A short bulleted line: an item of the tag list above it."""
-        self.bio = [len(line) < 600 and rules.AUTHOR_BIO.match(line) is not None for line in self.text]
+        self.bio: list[bool] = bio
         """Shaped like an author's bio (which counts only low enough on the page)."""
         self.special = np.array(
-            [
-                r or b or f is Reason.TAG_LIST
-                for r, b, f in zip(self.related, self.bio, self.form, strict=True)
-            ],
-            dtype=bool,
+            [r or b or f is Reason.TAG_LIST for r, b, f in zip(related, bio, form, strict=True)], dtype=bool
         )
         """Lines whose verdict depends on where they stand: list headers and bios."""
-        self.comments = [rules.is_comments_header(line) for line in self.text]
+        self.comments: list[bool] = comments
         """Opens a comment section."""
-        self.has_comments = any(self.comments)
-        self.end_header = [rules.is_end_header(line) for line in self.text]
+        self.has_comments = any(comments)
+        self.end_header: list[bool] = end_header
         """Opens a box that only ever follows the article (an author's box, a feedback widget)."""
         long_lines = [
             line for line, n in zip(self.text, self.words, strict=True) if n >= config.duplicate_min_words
