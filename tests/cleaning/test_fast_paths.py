@@ -180,3 +180,9 @@ def test_span_pre_tests_never_hide_a_match(line: str) -> None:
         assert line.find(":", start) != -1
     if spans._GLUED_CREDIT.search(line, start):
         assert spans._may_end_with_credit(line)
+
+
+@SETTINGS
+@given(line=LINES | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_lower_words_match_the_word_pattern(line: str) -> None:
+    assert features.lower_words(line) == " ".join(re.findall(r"\w+", line.lower()))

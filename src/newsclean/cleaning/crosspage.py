@@ -6,13 +6,11 @@ boilerplate_lines=...)`, which then drops those lines with reason `repeated_acro
 ignores case, punctuation and spacing, so a menu still matches after small template changes.
 """
 
-import re
-
 import xxhash
 
-_WORD = re.compile(r"\w+")
+from newsclean.cleaning.features import lower_words
 
 
 def line_key(line: str) -> str:
     """The normalised hash of a line: xxh3-64 of its lowercased words joined by single spaces."""
-    return str(xxhash.xxh3_64_hexdigest(" ".join(_WORD.findall(line.lower())).encode("utf-8")))
+    return str(xxhash.xxh3_64_hexdigest(lower_words(line).encode("utf-8")))

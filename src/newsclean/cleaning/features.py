@@ -75,6 +75,19 @@ _SHAPE = bytes.maketrans(
     b"a" * len(_LOWER) + b"A" * len(_UPPER) + b"0" * 10 + b" " * len(_NOT_WORD),
 )
 """Each character's class: a (lowercase), A (uppercase), 0 (digit), _ or space (no word character)."""
+
+
+def lower_words(line: str) -> str:
+    """The line's words lowercased and joined by single spaces, as lines are compared.
+
+    Titles and lines recurring across pages are matched in this form. ASCII lines are split on
+    bytes (three times faster than the `WORD` pattern, with the same words).
+    """
+    if line.isascii():
+        return " ".join(line.encode().translate(_LOWER_WORDS).decode().split())
+    return " ".join(WORD.findall(line.lower()))
+
+
 _ASCII_RUNS = re.compile("[\x00-\x7f]+")
 _GLUED_SPAN = 500
 """Glued words are counted in a line's first characters only."""

@@ -9,27 +9,24 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-_WORD = re.compile(r"\w+")
+from newsclean.cleaning.features import lower_words
+
 _HEADLINE_SCAN_LINES = 8
 """Only the first lines of a page are searched for a headline."""
 _BREADCRUMB_MARKS = (" > ", "»", "›", "Current:", "Home >")
 
 
-def _norm(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
 @lru_cache(maxsize=64)
 def _title_words(title: str) -> tuple[str, frozenset[str]]:
     """The normalised title and its words: a page's lines are all compared with the same title."""
-    norm = _norm(title)
+    norm = lower_words(title)
     return norm, frozenset(norm.split())
 
 
 def is_title_repeat(line: str, title: str, similarity: float) -> bool:
     """Is this line the headline again (exactly, contained in it, or nearly)?"""
     norm_title, title_words = _title_words(title)
-    norm_line = _norm(line)
+    norm_line = lower_words(line)
     if not norm_line or not norm_title:
         return False
     if norm_line == norm_title:
@@ -77,8 +74,8 @@ def refine_title(given: str | None, lines: Sequence[str]) -> str | None:
     """
     if not given or not any(mark in given for mark in _BREADCRUMB_MARKS):
         return given
-    norm_given = _norm(given)
+    norm_given = lower_words(given)
     for line in lines[:_HEADLINE_SCAN_LINES]:
-        if line != given and looks_like_headline(line) and _norm(line) in norm_given:
+        if line != given and looks_like_headline(line) and lower_words(line) in norm_given:
             return line
     return given
