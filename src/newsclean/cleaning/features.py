@@ -94,9 +94,7 @@ _GLUED_SPAN = 500
 
 
 def _needs_general_counts(line: str) -> bool:
-    """Has the line a word character outside ASCII, or an unspaced script?"""
-    if line.isascii():
-        return False
+    """Has this non-ASCII line a word character outside ASCII, or an unspaced script?"""
     rest = _ASCII_RUNS.sub("", line)
     return any(map(str.isalnum, rest)) or _UNSPACED.search(rest) is not None
 
@@ -171,12 +169,11 @@ def _page_counts(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
 def page_stats(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
     """Context-free features of each line, one row each (see FEATURE_NAMES[1:14])."""
     counts = _page_counts(lines, stop)
-    for i, line in enumerate(lines):
+    for i in [i for i, line in enumerate(lines) if not line.isascii()]:
+        line = lines[i]
         if _needs_general_counts(line):
             counts[i, :6] = _general_counts(line, stop)
-            counts[i, 8] = any(s in line for s in _SEPARATORS)
-        elif not line.isascii():
-            counts[i, 8] = any(s in line for s in _SEPARATORS)
+        counts[i, 8] = any(s in line for s in _SEPARATORS)
     n_words, stops, titled, digits, letters, glued, spaces, commas, separators = counts.T
     n_chars = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     out = np.zeros((len(lines), len(STAT_NAMES)))
