@@ -5,12 +5,14 @@ rounds) must never change output; these properties pin each shortcut to its refe
 """
 
 import math
+import operator
 import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean.cleaning import features, rules, spans
+from newsclean.cleaning.model import load_model
 from newsclean.cleaning.stopwords import stopwords
 
 SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -186,3 +188,17 @@ def test_span_pre_tests_never_hide_a_match(line: str) -> None:
 @given(line=LINES | st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_lower_words_match_the_word_pattern(line: str) -> None:
     assert features.lower_words(line) == " ".join(re.findall(r"\w+", line.lower()))
+
+
+@SETTINGS
+@given(
+    lines=st.lists(LINES | st.sampled_from(["A sentence of prose, " * k + "the end." for k in range(1, 9)]))
+)
+def test_model_scores_match_a_per_line_dot_product(lines: list[str]) -> None:
+    model = load_model()
+    vectors = features.page_features(features.page_stats(lines, stopwords("en")), True)
+    expected = []
+    for row in vectors.tolist():
+        z = sum(map(operator.mul, model.weights, row))
+        expected.append(0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z)))
+    assert model.probabilities(vectors) == expected

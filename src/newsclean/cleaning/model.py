@@ -31,12 +31,11 @@ class LineModel:
     def probabilities(self, vectors: np.ndarray) -> list[float]:
         """P(content) for each row of a feature matrix.
 
-        The weighted sum runs feature by feature from zero and the logistic uses `math.exp`: the
-        same arithmetic as a per-line dot product, so scores are identical to the last bit.
+        The weighted sum is accumulated feature by feature (a matrix product would add in another
+        order) and the logistic uses `math.exp`: the same arithmetic as a per-line dot product, so
+        scores are identical to the last bit.
         """
-        z = np.zeros(len(vectors))
-        for k, weight in enumerate(self.weights):
-            z += weight * vectors[:, k]
+        z = np.add.accumulate(vectors * np.array(self.weights), axis=1)[:, -1]
         exp = math.exp
         return [0.0 if v < -30 else 1.0 / (1.0 + exp(-v)) for v in z.tolist()]
 
