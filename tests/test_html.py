@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from trafilatura import bare_extraction
 
-from newsclean import html as html_module
+from newsclean import html_meta
 from newsclean.html import (
     MAX_HTML_TAGS,
     MAX_TAG_ATTRIBUTES,
@@ -110,7 +110,7 @@ def test_fields_the_record_has_are_not_looked_for(monkeypatch: pytest.MonkeyPatc
         calls.append("find_date")
         return None
 
-    monkeypatch.setattr(html_module, "find_date", counting_find_date)
+    monkeypatch.setattr(html_meta, "find_date", counting_find_date)
     html = PAGES[0].read_text(encoding="utf-8")
     skipped = extract_html(html, URL, wanted=Wanted(title=False, published=False, site=False))
     assert isinstance(skipped, HtmlExtraction)
