@@ -12,6 +12,14 @@ from newsclean.reasons import Reason
 
 _SOCIAL = r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|email|e-mail|print|copy link|flipboard|x)"
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+_FULL_DATE = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*\d{{4}}|"
+    r"\d{4}-\d\d-\d\d)"
+)
+"""A date with its year ('Nov 19, 2019', '19 November 2019', '2019-11-19')."""
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
+
 # (reason, pattern) tried in order on a stripped line; the first match decides.
 LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
@@ -48,6 +56,18 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         Reason.BYLINE,
         re.compile(r"^(?i:by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|and|$|\|)"),
     ),
+    # A story's byline and date on one line, either way round ('By Jo Roe November 19, 2019,
+    # 7:47 PM', 'Dec 8, 2019 by Jo Roe in Growth', 'August 19, 2025 | 33 Comments'): a line with no
+    # sentence in it, where the name alone fails the rule above. A quoted tweet's signature
+    # ('— Jo Roe (@jo) November 18, 2019') starts with neither and stays.
+    (
+        Reason.BYLINE,
+        re.compile(
+            rf"^by\s+[^.!?\d][^.!?]{{0,60}}?\s{_FULL_DATE}[^.!?]{{0,30}}$|"
+            rf"^(?:{_WEEKDAY})?{_FULL_DATE}\b[^.!?]{{0,30}}?(?:\bby\s+(?-i:[A-Z])|\|\s*\d+\s+comments?$)",
+            re.IGNORECASE,
+        ),
+    ),
     (
         Reason.CAPTION_CREDIT,
         re.compile(
@@ -83,6 +103,12 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     ),
     (Reason.SHARE_WIDGET, re.compile(rf"^{_SOCIAL}\w*!?\s*\(\d+\)$", re.IGNORECASE)),
     (Reason.SHARE_WIDGET, re.compile(r"^\d[\d,.]*k?\s+(?:shares?|comments?|views?)$", re.IGNORECASE)),
+    # A link to another story set inside this one ('Related: Mars Rocket in Pictures', 'Also on
+    # example.com Ministers threatened …'); a bare 'Related:' opens a list instead (RELATED_HEADER).
+    (
+        Reason.RELATED_LIST,
+        re.compile(r"^(?:related\s*:\s*\S|also on [\w-]+\.[a-z]{2,}\s)", re.IGNORECASE),
+    ),
     (
         Reason.TAG_LIST,
         re.compile(r"^[-•*]?\s*(?:tags?|topics?|in|filed under|categories|keywords)\s*:\s*$", re.IGNORECASE),
@@ -119,12 +145,13 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         re.compile(r"(?:enable javascript|javascript is disabled|your browser)", re.IGNORECASE),
     ),
     # A newsletter is a prompt when the line asks for a sign-up or is a short label; a story
-    # about someone's newsletter mentions it in sentences (dev: 700 words of such prose).
+    # about someone's newsletter mentions it in sentences (dev: 700 words of such prose), and
+    # its subscribers (a noun, not a call to subscribe).
     (
         Reason.PROMPT,
         re.compile(
-            r"(?:sign(?:ing)? ?up|subscribe|join|inbox|delivered|register)[^.!?]{0,80}newsletter|"
-            r"newsletters?[^.!?]{0,80}(?:sign(?:ing)? ?up|subscribe|inbox|delivered)|"
+            r"(?:sign(?:ing)? ?up|subscribe(?!r)|join|inbox|delivered|register)[^.!?]{0,80}newsletter|"
+            r"newsletters?[^.!?]{0,80}(?:sign(?:ing)? ?up|subscribe(?!r)|inbox|delivered)|"
             r"^[^.!?:]{0,40}newsletters?[^.!?:]{0,30}$",
             re.IGNORECASE,
         ),
@@ -176,7 +203,10 @@ END_HEADER = re.compile(
 )
 """Headers of the boxes that follow an article (the author's box, a feedback widget)."""
 
-INLINE_POINTER = re.compile(r"^(?:[-•*]\s*)?(?:read (?:more|next|also)|see also|also read)\b", re.IGNORECASE)
+INLINE_POINTER = re.compile(
+    r"^(?:[-•*]\s*)?(?:read (?:more|next|also)|see also|also read)\b|^(?:related\s*:\s*\S|also on [\w-]+\.[a-z]{2,}\s)",
+    re.IGNORECASE,
+)
 
 COMMENTS_HEADER = re.compile(
     r"^\W{0,3}(?:\d[\d,]*\s+)?(?:(?:top|best|most|all|latest|newest|reader|user|recent|rated|show|view|load|read)\s+){0,3}"
