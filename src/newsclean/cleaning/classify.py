@@ -100,6 +100,7 @@ def _score(
 
 
 _MODEL_REASONS = (None, Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
+_SCORER_DROPS = (Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
 
 
 def _cut_comments(comments: Sequence[bool], verdicts: Verdicts, words: Sequence[int], after: int) -> None:
@@ -147,6 +148,29 @@ def _cut_after_end(
             return
 
 
+_LIST_ITEM_MAX_WORDS = 30
+"""Longest line (words) taken as an item of a list that a kept line ending in a colon opens."""
+_LIST_MAX_ITEMS = 60
+"""Most lines a colon-introduced list takes back."""
+
+
+def _keep_colon_lists(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int]) -> None:
+    """Keep the short lines that a kept line ending in a colon introduces ('dates:', 'including:').
+
+    The scorer sinks such lists (short, unpunctuated, like menus), but a kept sentence that
+    announces a list is followed by it (dev: 230 body words in such runs against 9 of junk). The
+    run is the scorer's drops right below the colon line, up to the first line a rule removed, a
+    kept line or a line too long to be an item.
+    """
+    for i, verdict in enumerate(verdicts):
+        if verdict is None and lines[i].endswith(":"):
+            end = min(i + 1 + _LIST_MAX_ITEMS, len(verdicts))
+            for j in range(i + 1, end):
+                if verdicts[j] not in _SCORER_DROPS or words[j] > _LIST_ITEM_MAX_WORDS:
+                    break
+                verdicts[j] = None
+
+
 def _drop_duplicates(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int], min_words: int) -> None:
     """Keep only the first of repeated long lines."""
     seen: set[str] = set()
@@ -174,6 +198,7 @@ def classify(page: PageLines, active: list[int], title: str | None) -> tuple[Ver
     lines = [page.text[i] for i in active]
     words = [page.words[i] for i in active]
     if config.score_lines:
+        _keep_colon_lists(lines, verdicts, words)
         if page.has_comments:
             _cut_comments([page.comments[i] for i in active], verdicts, words, config.comments_after_words)
         end_headers = [page.end_header[i] for i in active]
