@@ -118,6 +118,16 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         Reason.LEGAL_FOOTER,
         re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4})|all rights reserved)", re.IGNORECASE),
     ),
+    # A site's reuse notice, whose subject is the site's material ('The material on this site may
+    # not be reproduced …'); a story's 'The leaked files may not be reproduced …' is not one.
+    (
+        Reason.LEGAL_FOOTER,
+        re.compile(
+            r"^(?:(?:the|this|all) )?(?:material|content)s?\b[^.!?]{0,40}? may not be [^.!?]{0,40}?"
+            r"\b(?:reproduced|copied|republished|redistributed)",
+            re.IGNORECASE,
+        ),
+    ),
     (
         Reason.LEGAL_FOOTER,
         re.compile(
@@ -191,7 +201,7 @@ RELATED_HEADER = re.compile(
     r"most (?:read|popular|viewed|shared|emailed)|more (?:from|on|in|stories|news|like this|to read)\b.*|read (?:more|next|also)|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|trending(?: now| stories)?|popular(?: now| stories)?|"
     r"latest(?: news| stories)?|top stories|editor'?s picks|what to read next|don'?t miss|see also|also read|further reading|around the web|"
-    r"(?-i:More(?: [A-Z][\w&.'-]*){1,4}))\s*:?$",
+    r"(?-i:More(?: [A-Z][\w&.'-]*){1,4}))\s*(?::|\.\.\.|…)?$",
     re.IGNORECASE,
 )
 """A header that opens a list of other articles' headlines."""
