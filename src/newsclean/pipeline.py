@@ -32,9 +32,9 @@ from newsclean.writer import ParquetPartWriter
 _NO_TEMPLATE: frozenset[str] = frozenset()
 
 DEFAULT_CHUNK_SIZE = 500
-"""Records per cleaning task. A benchmark page cleans in ~10 ms, so 500 records (~5 s of work)
-amortise Prefect's ~100 ms process-pool task overhead to ~2%, while 2 x workers chunks in flight
-stay a few tens of MB; see README "Deployments and scaling"."""
+"""Records per cleaning task. A benchmark page cleans in ~4.5 ms, so 500 records (~2 s of work)
+amortise Prefect's per-task cost (measured: chunks under ~100 records ran slower, larger ones no
+faster), while 2 x workers chunks in flight stay a few tens of MB; see README "Benchmarks"."""
 
 
 @dataclass(slots=True)
