@@ -36,7 +36,9 @@ class SiteLineSettings:
         min_share: the share of the site's distinct pages a line must be on.
         max_words: longer lines are never counted: templates are menus, labels and footers, and a
             long repeated line is more likely a syndicated paragraph than a template.
-        max_entries: the counter's memory cap, in (site, line) entries (~130 bytes each).
+        max_entries: the counter's memory cap, in (site, line) entries (~130 bytes each); the
+            hashes of counted pages' long lines (for spotting copies) stop growing at the same
+            number (~60 bytes each). Only the per-site page counts grow with the number of sites.
     """
 
     min_pages: int = 5
