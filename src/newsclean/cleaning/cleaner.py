@@ -20,7 +20,7 @@ from operator import attrgetter
 from newsclean.cleaning.classify import classify
 from newsclean.cleaning.config import DEFAULT_CONFIG, CleanerConfig
 from newsclean.cleaning.facts import PageLines
-from newsclean.cleaning.result import CleanResult, LineVerdict, Removal
+from newsclean.cleaning.result import CleanResult, LineVerdicts, Removal
 from newsclean.cleaning.spans import apply_cuts, find_cuts
 from newsclean.cleaning.titles import looks_like_headline, refine_title
 from newsclean.reasons import Reason
@@ -136,25 +136,21 @@ def _classify_to_fixed_point(
 
 
 def _result(page: _Page, raw_lines: list[str], title: str | None, language: str | None) -> CleanResult:
-    verdicts: list[LineVerdict] = []
+    text, number = page.text, page.number
     removed = list(page.spans)
-    at = 0  # the page line of the next non-blank input line
-    for number, raw in enumerate(raw_lines):
-        if at < len(page.number) and page.number[at] == number:
-            verdict = page.verdict[at]
-            if verdict is None:
-                verdicts.append(LineVerdict(number, raw, True, None, page.text[at]))
-            else:
-                verdicts.append(LineVerdict(number, raw, False, verdict))
-                removed.append(Removal(verdict, page.text[at], "line", number))
-            at += 1
-        else:
-            verdicts.append(LineVerdict(number, raw, False))
-    # Spans come first and in line order, so a stable sort by line puts a line's spans before it.
-    removed.sort(key=attrgetter("line"))
-    body = "\n\n".join(t for t, v in zip(page.text, page.verdict, strict=True) if v is None)
+    removed.extend(
+        Removal(v, text[i], "line", number[i]) for i, v in enumerate(page.verdict) if v is not None
+    )
+    if page.spans:
+        # Spans come first and in line order, so a stable sort by line puts a line's spans before it.
+        removed.sort(key=attrgetter("line"))
+    body = "\n\n".join([t for t, v in zip(text, page.verdict, strict=True) if v is None])
     return CleanResult(
-        text=body, title=title, language=language, removed=tuple(removed), verdicts=tuple(verdicts)
+        text=body,
+        title=title,
+        language=language,
+        removed=tuple(removed),
+        verdicts=LineVerdicts(raw_lines, number, page.verdict, text),
     )
 
 

@@ -166,6 +166,18 @@ def _page_counts(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
     return counts
 
 
+_LOG1P = np.array([math.log1p(n) for n in range(1 << 12)])
+"""log1p of small counts, computed by `math` as the weights were trained with."""
+
+
+def _log1p(counts: np.ndarray) -> np.ndarray:
+    """`math.log1p` of each count: a table lookup, `math` itself for the few large counts."""
+    out: np.ndarray = _LOG1P[np.minimum(counts, len(_LOG1P) - 1)]
+    for i in np.flatnonzero(counts >= len(_LOG1P)).tolist():
+        out[i] = math.log1p(int(counts[i]))
+    return out
+
+
 def page_stats(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
     """Context-free features of each line, one row each (see FEATURE_NAMES[1:14])."""
     counts = _page_counts(lines, stop)
@@ -177,8 +189,8 @@ def page_stats(lines: Sequence[str], stop: frozenset[str]) -> np.ndarray:
     n_words, stops, titled, digits, letters, glued, spaces, commas, separators = counts.T
     n_chars = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     out = np.zeros((len(lines), len(STAT_NAMES)))
-    out[:, 0] = [math.log1p(n) for n in n_words.tolist()]
-    out[:, 1] = [math.log1p(n) for n in n_chars.tolist()]
+    out[:, 0] = _log1p(n_words)
+    out[:, 1] = _log1p(n_chars)
     out[:, 2] = [line.rstrip().endswith(_TERMINAL) for line in lines]
     np.divide(stops, n_words, out=out[:, 3], where=n_words > 0)
     np.divide(titled, n_words, out=out[:, 4], where=n_words > 0)
