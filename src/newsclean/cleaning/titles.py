@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from newsclean.cleaning.features import lower_words
+from newsclean.cleaning.features import lower_word_list, lower_words
 
 _HEADLINE_SCAN_LINES = 8
 """Only the first lines of a page are searched for a headline."""
@@ -17,24 +17,33 @@ _BREADCRUMB_MARKS = (" > ", "»", "›", "Current:", "Home >")
 
 
 @lru_cache(maxsize=64)
-def _title_words(title: str) -> tuple[str, frozenset[str]]:
-    """The normalised title and its words: a page's lines are all compared with the same title."""
+def _title_words(title: str) -> tuple[str, frozenset[str], int]:
+    """The normalised title, its distinct words and its word count.
+
+    Cached: a page's lines are all compared with the same title.
+    """
     norm = lower_words(title)
-    return norm, frozenset(norm.split())
+    words = norm.split()
+    return norm, frozenset(words), len(words)
 
 
 def is_title_repeat(line: str, title: str, similarity: float) -> bool:
     """Is this line the headline again (exactly, contained in it, or nearly)?"""
-    norm_title, title_words = _title_words(title)
-    norm_line = lower_words(line)
-    if not norm_line or not norm_title:
+    norm_title, title_words, title_length = _title_words(title)
+    line_words = lower_word_list(line)
+    if not line_words or not norm_title:
         return False
+    # Being the title or inside it takes at most its word count; sharing its words, at most 1.3
+    # times its distinct words and three more: most lines, paragraphs, go here.
+    too_long = len(line_words) > 1.3 * len(title_words) + 3
+    if too_long and len(line_words) > title_length:
+        return False
+    norm_line = " ".join(line_words)
     if norm_line == norm_title:
         return True
     if len(norm_line) >= 20 and norm_line in norm_title:
         return True
-    line_words = norm_line.split()
-    if len(line_words) > 1.3 * len(title_words) + 3:
+    if too_long:
         return False
     shared = sum(1 for w in line_words if w in title_words)
     return shared >= similarity * max(len(title_words), len(line_words))
