@@ -65,17 +65,17 @@ def smooth(probabilities: Sequence[float], stay: float, threshold: float) -> lis
         return []
     switch = math.log(stay) - math.log(1.0 - stay)
     bias = math.log(threshold / (1.0 - threshold))
-    log = math.log
+    p = np.clip(np.asarray(probabilities, dtype=np.float64), _EPSILON, 1.0 - _EPSILON)
+    evidence = (np.log(p) - np.log(1.0 - p) - bias).tolist()
     margins: list[float] = []  # keep minus drop, before each line
     margin = 0.0
-    for p in probabilities:
-        p = min(max(p, _EPSILON), 1.0 - _EPSILON)  # noqa: PLW2901 - clamped copy
+    for step in evidence:
         margins.append(margin)
         if margin > switch:
             margin = switch
         elif margin < -switch:
             margin = -switch
-        margin += log(p) - log(1.0 - p) - bias
+        margin += step
     keep = margin >= 0.0
     labels = [False] * len(probabilities)
     for i in range(len(probabilities) - 1, -1, -1):
