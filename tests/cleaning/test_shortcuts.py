@@ -7,6 +7,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newsclean.cleaning import cleaner
 from newsclean.cleaning.model import smooth
 from newsclean.cleaning.titles import is_title_repeat
 
@@ -83,3 +84,13 @@ def test_title_repeats_match_the_plain_definition(line: str, title: str, similar
 @given(title=PHRASES.filter(lambda t: len(re.findall(r"\w", t)) >= 20))
 def test_a_line_inside_the_title_is_a_repeat(title: str) -> None:
     assert is_title_repeat(title.upper(), title, 0.8)
+
+
+SPACY = st.text(alphabet=st.sampled_from([" ", "\t", "\x1f", "\xa0", "\u200b", "a", "B", "é", ".", "\u3000"]))
+
+
+@SETTINGS
+@given(text=SPACY | st.text(max_size=30))
+def test_lines_are_normalised_as_by_splitting_into_words(text: str) -> None:
+    for raw in text.splitlines():
+        assert cleaner._normalised(raw) == " ".join(cleaner._INVISIBLE.sub("", raw).split())

@@ -52,11 +52,28 @@ def split_lines(text: str, config: CleanerConfig) -> tuple[list[str], list[Remov
     return text.splitlines(), removed
 
 
+def _normalised(raw: str) -> str:
+    """The line with invisible characters dropped and each run of spaces made one space.
+
+    Most lines need nothing: an ASCII line split by `str.splitlines` can only hold the spaces
+    ' ', tab and unit separator, and when none is doubled, leading or trailing it is returned as
+    it is (rebuilding every line word by word took a third of this step).
+    """
+    if raw.isascii():
+        if raw[:1] != " " and raw[-1:] != " " and "  " not in raw and "\t" not in raw and "\x1f" not in raw:
+            return raw
+        return " ".join(raw.split())
+    return " ".join(_INVISIBLE.sub("", raw).split())
+
+
 def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
-    """Normalise spaces, drop blank lines, cut glued spans (recorded as span removals)."""
+    """Normalise spaces, drop blank lines, cut glued spans (recorded as span removals).
+
+    `raw_lines` are lines as `split_lines` makes them: none holds a line break.
+    """
     page = _Page()
     for number, raw in enumerate(raw_lines):
-        line = " ".join((raw if raw.isascii() else _INVISIBLE.sub("", raw)).split())
+        line = _normalised(raw)
         if not line:
             continue
         if len(line) <= config.max_line_chars and (cuts := find_cuts(line)):
