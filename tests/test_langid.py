@@ -5,13 +5,10 @@ changes its model layout, its encoding or its scoring fails them rather than shi
 quietly. They also prove the windowed walk right for every state and byte of the shipped model.
 """
 
-import importlib.util
-import os
 import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import numpy as np
@@ -22,8 +19,8 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from newsclean.cleaning import clean_text, stopwords
 from newsclean.cleaning import langid as fast
+from newsclean.evaluation import iter_pages
 
-REPO = Path(__file__).resolve().parents[1]
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -48,24 +45,10 @@ def model() -> Any:
 # --- the samples the cleaner really takes ------------------------------------------------------
 
 
-def cleaner_golden() -> ModuleType:
-    """tools/cleaner_golden.py, whose `load_pages` reads the eval pages the golden check uses."""
-    spec = importlib.util.spec_from_file_location("cleaner_golden", REPO / "tools" / "cleaner_golden.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.eval
-def test_same_answer_on_every_sample_of_the_eval_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    golden = cleaner_golden()
-    if not (golden.EVAL_DIR / "dev" / "pages.csv.gz").is_file():
-        message = f"needs the eval pages at {golden.EVAL_DIR} (read by tools/cleaner_golden.py)"
-        if os.environ.get("NEWSCLEAN_REQUIRE_EVAL") == "1":
-            pytest.fail(message)
-        pytest.skip(message)
+def test_same_answer_on_every_sample_of_the_eval_pages(
+    shared_eval: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     samples: dict[str, None] = {}
 
     def record(sample: str) -> tuple[str, float]:
@@ -74,10 +57,10 @@ def test_same_answer_on_every_sample_of_the_eval_pages(monkeypatch: pytest.Monke
 
     # Every sample the cleaner identifies, as the golden check cleans each page (twice).
     monkeypatch.setattr(stopwords, "_identify", record)
-    for split in golden.SPLITS:
-        for _, text in golden.load_pages(split):
-            first = clean_text(text)
-            clean_text(text, title=first.title)
+    for split in ("dev", "test"):
+        for row in iter_pages(shared_eval, split):
+            first = clean_text(row["raw_text"])
+            clean_text(row["raw_text"], title=first.title)
     assert len(samples) > 300
     for sample in samples:
         assert_same(sample)
