@@ -26,6 +26,9 @@ _LOG_WORDS, _TERMINAL, _STOP_RATIO = (FEATURE_NAMES.index(n) for n in ("log_word
 
 END_MARKERS = frozenset({Reason.SHARE_WIDGET, Reason.TAG_LIST, Reason.RELATED_LIST})
 """Rule reasons whose line, below most of the story, marks the end of the article."""
+_FOOTER_END_MAX_WORDS = 30
+"""Longest copyright or reuse line taken as the page's footer: a longer one is a story's own
+paragraph about copyright, which says nothing about where the article ends."""
 
 
 def _rule_verdicts(page: PageLines, active: Sequence[int], title: str | None) -> Verdicts:
@@ -125,13 +128,14 @@ def _cut_after_end(
     words: Sequence[int],
     min_share: float,
 ) -> None:
-    """Drop what follows the article's end: a share bar, tag list, related list or author box.
+    """Drop what follows the article's end: a share bar, tag list, related list, author box or footer.
 
     Such a widget closes the story; what the scorer still keeps below it is mostly teasers, promos
     and footers (dev, below a widget past 60% of the kept words: 6,300 junk words
     against 800 story words, all of them below a related list; +0.005 F1). A widget higher up is
     a top-of-page bar, and only it is removed. A 'Read more' or 'See also' pointer is a link
-    set inside the story, and does not end it.
+    set inside the story, and does not end it. A short copyright line below most of the story is
+    the site's footer: what the scorer keeps under it is the footer's own links and blurbs.
     """
     total = sum(n for n, v in zip(words, verdicts, strict=True) if v is None)
     if not total:
@@ -142,7 +146,9 @@ def _cut_after_end(
         if v is None:
             seen += words[i]
         elif seen >= threshold and (
-            (v in END_MARKERS and not rules.is_inline_pointer(lines[i])) or end_headers[i]
+            (v in END_MARKERS and not rules.is_inline_pointer(lines[i]))
+            or (v is Reason.LEGAL_FOOTER and words[i] <= _FOOTER_END_MAX_WORDS)
+            or end_headers[i]
         ):
             verdicts[i + 1 :] = [Reason.OUTSIDE_CONTENT if v is None else v for v in verdicts[i + 1 :]]
             return

@@ -224,10 +224,12 @@ COMMENTS_HEADER = re.compile(
     r"^\d[\d,]*\s+responses?$|"
     r"^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|"
     r"comments are closed\.?|(?:there (?:are|is) )?\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200})$|"
-    r"^[^.!?]{1,60} says:$",
+    r"^[^.!?]{1,60} says:$|"
+    r"^(?:reply|report (?:abuse|comment|this comment)|flag as inappropriate)$",
     re.IGNORECASE,
 )
-"""Where a page's comment section starts (WordPress 'Jo says:', 'Leave a Reply', '12 Comments')."""
+"""Where a page's comment section starts (WordPress 'Jo says:', 'Leave a Reply', '12 Comments'),
+or a comment's own buttons ('Reply', 'Report abuse'), which a page shows only under comments."""
 
 BULLET = re.compile(r"^(?:[-•*·▪◦]|\d{1,2}[.)])\s+")
 AUTHOR_BIO = re.compile(
