@@ -33,3 +33,19 @@ def test_stdin_and_missing_file() -> None:
     missing = runner.invoke(app, ["clean", "/nonexistent/page.txt"])
     assert missing.exit_code == 2
     assert "cannot read /nonexistent/page.txt" in missing.output
+
+
+def test_explain_marks_cut_only_where_spans_went() -> None:
+    """A kept line is 'cut' only when a span was removed from it (not when spaces were tidied),
+    the span is listed right under it, and blank lines carry no label."""
+    seed = SEED.with_name("000_e16d34050141bdde.txt")
+    result = runner.invoke(app, ["clean", str(seed), "--explain"], terminal_width=1000)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert not any(line.startswith("None") for line in lines)
+    cut = [i for i, line in enumerate(lines) if line.startswith("cut ")]
+    assert len(cut) == 1
+    assert "President Trump issued a tweet" in lines[cut[0]]
+    assert lines[cut[0] + 1].lstrip().startswith("- hover_card: Donald John Trump")
+    # The line with non-breaking spaces in the dump is kept as it is, not marked as cut.
+    assert any(line.startswith("keep ") and "Asked how, specifically" in line for line in lines)

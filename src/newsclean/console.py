@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsclean.cleaning.result import CleanResult
+from newsclean.cleaning.result import CleanResult, Removal
 from newsclean.report import RunReport
 
 
@@ -40,19 +40,36 @@ def print_run_summary(report: RunReport, console: Console | None = None) -> None
 
 
 def print_explanation(result: CleanResult, console: Console | None = None) -> None:
-    """Every input line with its verdict: kept lines plain, dropped ones dimmed with the reason."""
+    """Every input line with its verdict, and under a kept line the spans cut out of it.
+
+    Kept lines are plain ('keep', or 'cut' when spans went), dropped ones dimmed after their
+    reason, blank lines bare. A kept line is shown as the body has it (spaces tidied), so the
+    spans cut from it are listed beneath rather than marked inside.
+    """
     console = console or Console()
+    spans: dict[int, list[Removal]] = {}
+    for removal in result.removed:
+        if removal.kind == "span":
+            spans.setdefault(removal.line, []).append(removal)
     width = max((len(str(v.reason)) for v in result.verdicts if v.reason), default=4)
     for verdict in result.verdicts:
+        cut = spans.get(verdict.line, [])
         if verdict.keep:
-            label = Text("keep".ljust(width), style="bold green")
+            label = Text(
+                ("cut" if cut else "keep").ljust(width), style="bold yellow" if cut else "bold green"
+            )
             body = Text(verdict.kept_text if verdict.kept_text is not None else verdict.text)
-            if verdict.kept_text is not None and verdict.kept_text != verdict.text:
-                label = Text("cut".ljust(width), style="bold yellow")
+        elif verdict.reason is None:
+            console.print()
+            continue
         else:
             label = Text(str(verdict.reason).ljust(width), style="red")
             body = Text(verdict.text, style="dim")
         console.print(Text.assemble(label, "  ", body), highlight=False, soft_wrap=True)
-    spans = [r for r in result.removed if r.kind == "span"]
-    for span in spans:
-        console.print(Text.assemble(("span ", "yellow"), (f"{span.reason}: ", "yellow"), span.text))
+        for span in cut:
+            tag = f"  - {span.reason}: "
+            console.print(
+                Text.assemble(" " * width, (tag, "yellow"), (span.text, "dim")),
+                highlight=False,
+                soft_wrap=True,
+            )
