@@ -231,6 +231,14 @@ COMMENTS_HEADER = re.compile(
 """Where a page's comment section starts (WordPress 'Jo says:', 'Leave a Reply', '12 Comments'),
 or a comment's own buttons ('Reply', 'Report abuse'), which a page shows only under comments."""
 
+PICTURE_RIGHTS = re.compile(
+    r"\b(?:getty|shutterstock|istock|ap photo|afp|reuters|epa|alamy|photo(?:graph)?s?|images?|pictures?|pics?|"
+    r"credits?|illustrations?|video|footage)\b",
+    re.IGNORECASE,
+)
+"""Words that make a copyright line a picture's credit ('Copyright 2024 Getty Images'), which
+can stand under a photo anywhere in a story, not the site's footer."""
+
 BULLET = re.compile(r"^(?:[-•*·▪◦]|\d{1,2}[.)])\s+")
 AUTHOR_BIO = re.compile(
     r"^(?!(?:He|She|They|It|This|That|There|What|Who|Which)\b)[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} (?:is|was|has been|covers|writes)\b.{0,200}\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author|freelance)\b",
@@ -328,6 +336,11 @@ def is_author_bio(line: str, position: float) -> bool:
 def is_comments_header(line: str) -> bool:
     """Does this line open the page's comment section?"""
     return len(line) <= 250 and COMMENTS_HEADER.match(line) is not None
+
+
+def is_picture_rights(line: str) -> bool:
+    """Does this copyright line name a picture or its agency?"""
+    return PICTURE_RIGHTS.search(line) is not None
 
 
 def is_stray_name(line: str) -> bool:
