@@ -4,12 +4,15 @@ import gzip
 import json
 import logging
 import random
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from newsclean.models import Article
 from newsclean.readers import InputError, ReaderOptions, discover_inputs, read_records, unit_fingerprint
 from newsclean.records import RawRecord
+from newsclean.transform import TransformSettings, transform_record
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "readers"
 
@@ -102,9 +105,9 @@ def test_txt_folder_pages_titles_and_nesting() -> None:
     assert units[0].display.endswith("(3 pages)")
     records = list(read_records(units[0]))
     assert [(r.id, r.title, r.record_index) for r in records] == [
-        ("a", "First title", 0),
-        ("b", "Second title", 1),
-        ("c", "Gzipped page", 2),
+        ("a", None, 0),
+        ("b", None, 1),
+        ("c", None, 2),
     ]
     assert records[1].text == "\n   Second title  \r\nBody two.\r\n"
     assert records[2].source_file.endswith("c.txt.gz")
@@ -217,3 +220,22 @@ def test_jsonl_line_over_the_cap_is_an_error_record(tmp_path: Path) -> None:
     assert records[1].error == "line longer than 1,024 characters"
     assert (records[1].raw["_raw"] or "").startswith('{"id": "2"')
     assert [r.line_number for r in records] == [1, 2, 3]
+
+
+def test_txt_page_without_a_headline_loses_no_paragraph(tmp_path: Path) -> None:
+    """A page of paragraphs only: none is taken for a title and dropped as its repeat."""
+    paragraphs = [
+        "The café was full of people waiting out the storm, and the owner kept the kitchen open "
+        "until the last bus had left the square shortly after midnight.",
+        "Volunteers from the parish handed out blankets and soup to those who could not get home, "
+        "and the council said the shelter would stay open through the weekend.",
+    ]
+    (tmp_path / "one.txt").write_text(paragraphs[0] + "\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    (unit,) = discover_inputs([tmp_path])
+    settings = TransformSettings(ingested_at=datetime(2026, 1, 1, tzinfo=UTC))
+    articles = [transform_record(r, settings) for r in read_records(unit)]
+    assert [a.text if isinstance(a, Article) else a for a in articles] == [
+        paragraphs[0],
+        "\n\n".join(paragraphs),
+    ]

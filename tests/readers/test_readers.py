@@ -140,8 +140,8 @@ def test_txt_folder_is_one_unit_of_pages(tmp_path: Path) -> None:
     assert unit.kind == "txt_dir"
     records = list(read_records(unit))
     assert [(r.id, r.title, r.record_index) for r in records] == [
-        ("a", "First title", 0),
-        ("b", "Second title", 1),
+        ("a", None, 0),
+        ("b", None, 1),
     ]
     assert records[0].source_file.endswith("a.txt")
 

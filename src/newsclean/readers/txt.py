@@ -1,13 +1,13 @@
 """Reading a folder of `.txt` pages: one page per file, the shape of most scraper exports.
 
-id = file stem (`a.txt` and `a.txt.gz` -> `a`), title = first non-blank line (stripped), text =
-the whole file (the cleaner drops the title's repeat). Each page is decoded on its own (a folder
-may mix encodings; `--encoding` forces one for all), NUL characters removed. A page that cannot
-be read (vanished, binary, over `MAX_PAGE_BYTES`, broken gzip) becomes a record with `error`, not
-a failed folder.
+id = file stem (`a.txt` and `a.txt.gz` -> `a`), text = the whole file, no title: the cleaner takes
+the headline from the text, as it does for any record without one. (Taking the first line as the
+title lost it from the body when it was no headline: a page of paragraphs only, or a menu line.)
+Each page is decoded on its own (a folder may mix encodings; `--encoding` forces one for all), NUL
+characters removed. A page that cannot be read (vanished, binary, over `MAX_PAGE_BYTES`, broken
+gzip) becomes a record with `error`, not a failed folder.
 """
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,14 +19,6 @@ from newsclean.records import InputError, RawRecord
 
 MAX_PAGE_BYTES = 64 << 20
 """Pages above 64 MiB (decompressed) are rejected as records rather than held in memory whole."""
-
-_FIRST_NON_BLANK_LINE = re.compile(r"\S[^\r\n]*")
-
-
-def first_line(text: str) -> str | None:
-    """The first line holding something other than whitespace, stripped (without splitting it all)."""
-    match = _FIRST_NON_BLANK_LINE.search(text)
-    return match.group(0).strip() if match else None
 
 
 def _read_page(path: Path) -> bytes:
@@ -53,7 +45,6 @@ def read_txt_dir(unit: InputUnit, options: ReaderOptions) -> Iterator[RawRecord]
             yield RawRecord(source, index, {"_path": source}, error=str(exc))
             continue
         stem = page_id(path)
-        title = first_line(text)
-        raw: dict[str, str | None] = {"id": stem, "title": title, "text": text}
+        raw: dict[str, str | None] = {"id": stem, "text": text}
         body = text if text and not text.isspace() else None
-        yield RawRecord(source, index, raw, 1, id=stem, text=body, title=title)
+        yield RawRecord(source, index, raw, 1, id=stem, text=body)
