@@ -49,3 +49,23 @@ def test_explain_marks_cut_only_where_spans_went() -> None:
     assert lines[cut[0] + 1].lstrip().startswith("- hover_card: Donald John Trump")
     # The line with non-breaking spaces in the dump is kept as it is, not marked as cut.
     assert any(line.startswith("keep ") and "Asked how, specifically" in line for line in lines)
+
+
+def test_pages_are_decoded_and_repaired_as_the_flow_does(tmp_path: Path) -> None:
+    sentence = "The café was full of people waiting out the storm, and the owner kept the kitchen open late."
+    story = (
+        "The café on the corner celebrated its tenth anniversary on Saturday with free crème brûlée "
+        "for all customers, the owner said.\n\nRegulars said the café, with its façade of old "
+        "tiles, had become a fixture of the neighbourhood's social life."
+    )
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes(story.encode("latin-1"))
+    assert runner.invoke(app, ["clean", str(latin1)]).stdout.strip() == story
+    mojibake = sentence.encode("utf-8").decode("cp1252")  # 'cafÃ©': UTF-8 read as Windows-1252
+    result = runner.invoke(app, ["clean", "-"], input=mojibake.encode("utf-8"))
+    assert result.stdout.strip() == sentence
+    binary = tmp_path / "page.txt"
+    binary.write_bytes(bytes(range(32)) * 50)
+    refused = runner.invoke(app, ["clean", str(binary)])
+    assert refused.exit_code == 2
+    assert f"cannot read {binary}: looks binary" in refused.output

@@ -15,13 +15,14 @@ except PackageNotFoundError:  # running from a source tree without an install
     __version__ = "0.0.0+unknown"
 
 if TYPE_CHECKING:
-    from newsclean.cleaning import CLEANER_VERSION, CleanerConfig, clean_text
+    from newsclean.cleaning import CLEANER_VERSION, CleanerConfig, clean_text, line_key
     from newsclean.cleaning.result import CleanResult, LineVerdict, Removal
 
 _LAZY = {
     "CLEANER_VERSION": "newsclean.cleaning",
     "CleanerConfig": "newsclean.cleaning",
     "clean_text": "newsclean.cleaning",
+    "line_key": "newsclean.cleaning",
     "CleanResult": "newsclean.cleaning.result",
     "LineVerdict": "newsclean.cleaning.result",
     "Removal": "newsclean.cleaning.result",
@@ -43,4 +44,5 @@ __all__ = [
     "Removal",
     "__version__",
     "clean_text",
+    "line_key",
 ]

@@ -12,6 +12,10 @@ import typer
 
 from newsclean.cleaning import clean_text
 from newsclean.console import print_explanation
+from newsclean.readers.decoding import decode_bytes
+from newsclean.readers.txt import read_page
+from newsclean.records import InputError
+from newsclean.textfix import repair_text
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -21,25 +25,40 @@ def _root() -> None:
     """Clean news and web page text of its boilerplate."""
 
 
+def _read(source: str, encoding: str | None) -> str:
+    """The page's text, decoded and repaired as the flow does for a `.txt` page or a text column."""
+    try:
+        if source == "-":
+            text = decode_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
+        else:
+            text = read_page(Path(source), encoding)
+    except InputError as exc:
+        typer.echo(f"newsclean: cannot read {exc}", err=True)
+        raise typer.Exit(code=2) from None
+    except OSError as exc:
+        typer.echo(f"newsclean: cannot read {source}: {exc.strerror}", err=True)
+        raise typer.Exit(code=2) from None
+    return repair_text(text)
+
+
 @app.command()
 def clean(
-    source: Annotated[str, typer.Argument(help="A text file holding one page, or - for stdin.")],
+    source: Annotated[str, typer.Argument(help="A text file holding one page (or .gz), or - for stdin.")],
     title: Annotated[
-        str | None, typer.Option(help="The page's known title (its repeats are dropped).")
+        str | None,
+        typer.Option(help="The page's known title (its repeats are dropped); else the headline is found."),
     ] = None,
     explain: Annotated[bool, typer.Option(help="Show every line with its verdict and reason.")] = False,
+    encoding: Annotated[
+        str | None, typer.Option(help="Force the text encoding (default: detected, as the flow does).")
+    ] = None,
 ) -> None:
-    """Print the cleaned text of one page (or, with --explain, the verdict on every line)."""
-    if source == "-":
-        text = sys.stdin.read()
-    else:
-        path = Path(source)
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError as exc:
-            typer.echo(f"newsclean: cannot read {source}: {exc.strerror}", err=True)
-            raise typer.Exit(code=2) from None
-    result = clean_text(text, title=title)
+    """Print the cleaned text of one page (or, with --explain, the verdict on every line).
+
+    The page is decoded, repaired and cleaned exactly as the flow treats a .txt page, so what is
+    shown here is what the flow stores.
+    """
+    result = clean_text(_read(source, encoding), title=title)
     if explain:
         print_explanation(result)
     else:

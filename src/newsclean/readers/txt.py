@@ -35,12 +35,22 @@ def _read_page(path: Path) -> bytes:
     return data
 
 
+def read_page(path: Path, encoding: str | None = None) -> str:
+    """One page file's text, decoded as every page is (the `newsclean clean` command reads so too).
+
+    Raises:
+        InputError: too big, broken gzip, binary, or an unknown forced `encoding`.
+        OSError: the file cannot be opened.
+    """
+    return decode_bytes(_read_page(path), str(path), encoding)
+
+
 def read_txt_dir(unit: InputUnit, options: ReaderOptions) -> Iterator[RawRecord]:
     """One record per page file, in sorted file order."""
     for index, path in enumerate(unit.members):
         source = str(path)
         try:
-            text = decode_bytes(_read_page(path), source, options.encoding)
+            text = read_page(path, options.encoding)
         except (OSError, InputError) as exc:
             yield RawRecord(source, index, {"_path": source}, error=str(exc))
             continue
