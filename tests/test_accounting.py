@@ -8,6 +8,7 @@ import csv
 import gzip
 import io
 import json
+from collections import Counter
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
@@ -82,9 +83,11 @@ def ingest(path: Path) -> FileReport:
 def assert_accounted(report: FileReport) -> list[dict[str, object]]:
     """The invariant, checked against what is on disk too; returns the rejects written."""
     assert report.records_read == report.articles + report.rejects + report.duplicates
-    written = pq.read_table(report.articles_file).num_rows if report.articles_file else 0
+    articles = pq.read_table(report.articles_file).to_pylist() if report.articles_file else []
     rejected = pq.read_table(report.rejects_file).to_pylist() if report.rejects_file else []
-    assert written == report.articles
+    assert len(articles) == report.articles
+    removals = Counter(str(item["reason"]) for row in articles for item in row["removed"])
+    assert report.removal_counts == dict(removals), "removals are counted on the articles written"
     assert len(rejected) == report.rejects
     assert all(json.loads(str(r["raw_record"])) for r in rejected), "every reject keeps its raw record"
     return rejected

@@ -44,7 +44,6 @@ class ChunkResult:
     records: int
     articles: list[dict[str, Any]] = field(default_factory=list)
     rejects: list[dict[str, Any]] = field(default_factory=list)
-    removal_counts: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +75,6 @@ def process_chunk(chunk: Chunk, settings: TransformSettings) -> ChunkResult:
         outcome = transform_record(record, settings, boilerplate)
         if isinstance(outcome, Article):
             result.articles.append(article_row(outcome))
-            result.removal_counts.update(str(item.reason) for item in outcome.removed)
         else:
             result.rejects.append(reject_row(outcome))
     return result
@@ -166,7 +164,8 @@ class _Tally:
         room = max(MAX_LISTED_DUPLICATES - len(report.duplicate_records), 0)
         report.duplicate_records.extend(verdict.duplicates[:room])
         report.renamed_ids.extend(verdict.renamed)
-        self.removals.update(chunk.removal_counts)
+        # Counted on the articles written: a duplicate's removals would count a page twice.
+        self.removals.update(str(item["reason"]) for row in verdict.kept for item in row["removed"])
         self.reject_codes.update(str(r["reason_code"]) for r in chunk.rejects)
 
 

@@ -53,7 +53,10 @@ class FileReport(BaseModel):
     duplicate_records: list[DuplicateEntry] = Field(default_factory=list)
     renamed_ids: list[RenamedId] = Field(default_factory=list)
     reject_codes: dict[str, int] = Field(default_factory=dict)
-    removal_counts: dict[str, int] = Field(default_factory=dict)
+    removal_counts: dict[str, int] = Field(
+        default_factory=dict,
+        description="Removed lines and spans per reason, in the articles written (not duplicates, rejects).",
+    )
     articles_file: str | None = None
     rejects_file: str | None = None
     template_lines: int = Field(
