@@ -17,7 +17,14 @@ from newsclean.readers.txt import read_page
 from newsclean.records import InputError
 from newsclean.textfix import repair_text
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help=(
+        "Clean one page of news or web text and show why each line went. Whole dumps are ingested "
+        "by the flow (flows/ingest.py); this command is for tuning or auditing the cleaner."
+    ),
+)
 
 
 @app.callback()
@@ -41,9 +48,17 @@ def _read(source: str, encoding: str | None) -> str:
     return repair_text(text)
 
 
-@app.command()
+@app.command(
+    help=(
+        "Print the cleaned text of one page, or with --explain the verdict on every line. The page "
+        "is decoded, repaired and cleaned as the flow treats a .txt page, so what it shows is what "
+        "the flow stores."
+    )
+)
 def clean(
-    source: Annotated[str, typer.Argument(help="A text file holding one page (or .gz), or - for stdin.")],
+    source: Annotated[
+        str, typer.Argument(metavar="FILE", help="A text file holding one page (or .gz), or - for stdin.")
+    ],
     title: Annotated[
         str | None,
         typer.Option(help="The page's known title (its repeats are dropped); else the headline is found."),
