@@ -51,7 +51,7 @@ def trafilatura_with_metadata(html: str, url: str | None) -> tuple[str | None, .
         include_tables=True,
         deduplicate=False,
         with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        date_extraction_params=html_meta.DATE_PARAMS,
     )
     assert doc is not None
     assert not isinstance(doc, dict)
@@ -136,7 +136,60 @@ def test_record_fields_win_and_html_fills_the_rest() -> None:
     assert out.title == "Reservoirs recover after wet autumn"
     assert (out.site, out.author) == ("courier", "Maria Lopez")
     assert out.published is not None
-    assert out.published.isoformat() == "2026-03-02T00:00:00+00:00"  # htmldate keeps the day
+    assert out.published.isoformat() == "2026-03-02T08:00:00+00:00"  # the page's time of day is kept
+
+
+META_TIME = '<meta property="article:published_time" content="{}">'
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "published"),
+    [
+        (META_TIME.format("2024-05-01T09:00:00Z"), "", "2024-05-01T09:00:00"),
+        (META_TIME.format("2024-05-01T01:30:00+02:00"), "", "2024-04-30T23:30:00"),  # the day before, in UTC
+        ('<meta itemprop="datePublished" content="2024-05-01T09:00:00-04:00">', "", "2024-05-01T13:00:00"),
+        (
+            '<script type="application/ld+json">'
+            '{"@type":"NewsArticle","datePublished":"2024-05-01T09:00:00+02:00"}</script>',
+            "",
+            "2024-05-01T07:00:00",
+        ),
+        ("", '<time datetime="2024-05-01T09:00:00+02:00">1 May 2024</time>', "2024-05-01T07:00:00"),
+        ("", '<time datetime="2024-05-01T09:00:00">1 May 2024</time>', "2024-05-01T09:00:00"),  # no zone: UTC
+        (META_TIME.format("2024-05-01"), "", "2024-05-01T00:00:00"),  # a date is all the page has
+    ],
+    ids=["meta-utc", "meta-offset", "itemprop", "json-ld", "time-element", "naive", "date-only"],
+)
+def test_html_publication_time_keeps_time_of_day_and_zone(head: str, body: str, published: str) -> None:
+    """A full timestamp in the page is stored to the second, in UTC; a date alone is midnight UTC."""
+    html = f"<html><head>{head}</head><body><article>{body}<p>{TEXT}</p></article></body></html>"
+    out = transform_record(html_record(html, None), TransformSettings(ingested_at=NOW))
+    assert isinstance(out, Article)
+    assert out.published is not None
+    assert out.published.isoformat() == published + "+00:00"
+
+
+def test_html_timestamp_wins_over_a_date_in_the_url() -> None:
+    """``/2024/04/30/`` in the URL is a day; the page's own timestamp says when (as venturebeat.com)."""
+    html = page(f"<p>{TEXT}</p>").replace(
+        "<html>", f"<html><head>{META_TIME.format('2024-05-01T01:30:00+02:00')}</head>"
+    )
+    dated_url = "https://valleycourier.example/2024/04/30/reservoirs"
+    out = transform_record(
+        RawRecord(source_file="dump.csv", record_index=0, raw={}, html=html, url=dated_url),
+        TransformSettings(ingested_at=NOW),
+    )
+    assert isinstance(out, Article)
+    assert out.published is not None
+    assert out.published.isoformat() == "2024-04-30T23:30:00+00:00"
+    no_date_in_page = page(f"<p>{TEXT}</p>")
+    out = transform_record(
+        RawRecord(source_file="dump.csv", record_index=0, raw={}, html=no_date_in_page, url=dated_url),
+        TransformSettings(ingested_at=NOW),
+    )
+    assert isinstance(out, Article)
+    assert out.published is not None
+    assert out.published.isoformat() == "2024-04-30T00:00:00+00:00"  # the URL's day, when the page has none
 
 
 # --- the budget --------------------------------------------------------------------------------

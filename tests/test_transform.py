@@ -106,6 +106,22 @@ def test_rejects_name_the_record(fields: dict[str, str], code: str) -> None:
     assert out.id == "r1"
 
 
+@pytest.mark.parametrize("text", [None, "", "  \n "])
+def test_html_only_record_without_use_html_has_no_content(text: str | None) -> None:
+    """With use_html=False the HTML is not content: no text means nothing to clean, as with neither."""
+    out = transform_record(
+        record(id="r1", html=HTML, text=text), TransformSettings(ingested_at=NOW, use_html=False)
+    )
+    assert isinstance(out, Reject)
+    assert out.reason_code == "no_content"
+    assert out.reason == "dump.csv: record 7, line 9: no text (HTML not used)"
+    with_text = transform_record(
+        record(html=HTML, text=BODY), TransformSettings(ingested_at=NOW, use_html=False)
+    )
+    assert isinstance(with_text, Article)
+    assert with_text.extraction == "text"
+
+
 def test_reader_error_becomes_malformed_reject_with_raw() -> None:
     bad = RawRecord(source_file="d.jsonl", record_index=2, raw={"_raw": "{oops"}, error="not valid JSON")
     out = transform_record(bad, SETTINGS)

@@ -38,8 +38,8 @@ class RejectReason(StrEnum):
     """Why a whole record went to the rejects dataset instead of the articles dataset."""
 
     MALFORMED = "malformed"  # the reader could not parse the record (bad JSON, wrong field count)
-    NO_CONTENT = "no_content"  # neither text nor html present
-    EMPTY_AFTER_CLEANING = "empty_after_cleaning"
+    NO_CONTENT = "no_content"  # no text, and no html (or html not used: use_html=False)
+    EMPTY_AFTER_CLEANING = "empty_after_cleaning"  # there was text (or used html); cleaning left nothing
     INVALID = "invalid"  # failed Article validation
     TOO_LARGE = "too_large"
     TIMEOUT = "timeout"

@@ -201,8 +201,11 @@ def transform_record(
     """
     if record.error:
         return reject(record, RejectReason.MALFORMED, f"{_where(record)}: {record.error}", settings)
-    if not (record.text and record.text.strip()) and not (record.html and record.html.strip()):
-        return reject(record, RejectReason.NO_CONTENT, f"{_where(record)}: no text or html", settings)
+    has_html = bool(record.html and record.html.strip())
+    if not (record.text and record.text.strip()) and not (has_html and settings.use_html):
+        # Nothing to clean: HTML that is not used (use_html=False) is not content either.
+        what = "no text (HTML not used)" if has_html else "no text or html"
+        return reject(record, RejectReason.NO_CONTENT, f"{_where(record)}: {what}", settings)
     try:
         result, extraction, chars_in, meta = _clean(record, settings, boilerplate)
     except Exception as exc:
