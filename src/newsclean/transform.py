@@ -212,7 +212,9 @@ def transform_record(
         code, message = _failure(record, exc)
         return reject(record, code, message[:1000], settings)
     if not result.text:
-        message = f"{_where(record)}: empty after cleaning ({len(result.removed)} lines/spans removed)"
+        count = len(result.removed)
+        removals = f"{count} removal{'' if count == 1 else 's'}"
+        message = f"{_where(record)}: empty after cleaning ({removals})"
         return reject(record, RejectReason.EMPTY_AFTER_CLEANING, message, settings)
     try:
         return _build_article(record, settings, result, extraction, chars_in, meta)
