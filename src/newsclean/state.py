@@ -14,7 +14,7 @@ and 3) and leftover temporary files, so readers never see two copies of an input
 
 import os
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -86,10 +86,15 @@ class StateStore:
         self.save()
 
     def finish(self, key: str, entry: InputState, written: Iterable[Path]) -> None:
-        """Confirm an input's new outputs (step 3) and delete its superseded files."""
+        """Confirm an input's new outputs (step 3) and delete its superseded files.
+
+        `ingested_at` is stamped here, at the commit, so it says when the outputs became the
+        input's (not when the run started or the input was first read).
+        """
         old = self.entry(key)
         entry.outputs = [self._relative(p) for p in written]
         entry.pending = []
+        entry.ingested_at = datetime.now(UTC)
         self.state.inputs[key] = entry
         self.save()
         for stale in set(old.outputs) | set(old.pending):
