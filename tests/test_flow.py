@@ -94,3 +94,16 @@ def test_cli_exits_nonzero_for_unreadable_input_after_processing_the_rest(tmp_pa
     assert "missing.csv" in proc.stdout + proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
     assert ds.dataset(out / "articles", format="parquet").count_rows() == 5
+
+
+def test_an_input_given_twice_is_read_once(
+    prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from flows.ingest import ingest
+
+    monkeypatch.chdir(REPO)
+    raw = REPO / "data" / "raw"
+    paths = [str(raw), "data/raw/seeds.csv", "data/raw"]
+    report = ingest(paths=paths, out=str(tmp_path / "out"), workers=1, chunk_size=2)
+    assert [Path(f.source).name for f in report.files] == ["pages", "seeds.csv"]
+    assert report.totals() == {"records_read": 10, "articles": 5, "rejects": 0, "duplicates": 5}
