@@ -23,6 +23,23 @@ STATE_DIR = "_state"
 STATE_FILE = "ingested.json"
 
 
+def out_dir_problem(out_dir: Path) -> str | None:
+    """Why `out_dir` cannot hold a dataset (None if it can), checked before a run starts.
+
+    Otherwise a file given as OUT fails mid-run, deep in the state journal, as a traceback.
+    """
+    existing = next((p for p in (out_dir, *out_dir.parents) if p.exists()), None)
+    where = "it" if existing == out_dir else str(existing)
+    if existing is not None and not existing.is_dir():
+        return f"{where} is a file, not a folder"
+    for sub in (STATE_DIR, "_runs", "articles", "rejects"):
+        if (out_dir / sub).exists() and not (out_dir / sub).is_dir():
+            return f"{out_dir / sub} is a file, not a folder"
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        return f"{where} is not writable"
+    return None
+
+
 class InputState(BaseModel):
     """What the last successful ingest of one input produced."""
 
