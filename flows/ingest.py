@@ -213,7 +213,11 @@ def usage_problem(out: str, columns: dict[str, str | None]) -> str | None:
 def main(
     paths: Annotated[list[str], typer.Argument(help="Dump files or folders (walked for supported files).")],
     out: Annotated[
-        str, typer.Option(help="Output folder for articles/, rejects/ and _runs/.")
+        str,
+        typer.Option(
+            help="Output folder: articles/ and rejects/ (Parquet), _runs/ (run reports) and _state/ "
+            "(what was ingested from which content; unchanged inputs are skipped next time)."
+        ),
     ] = "data/clean",
     id_column: Annotated[str | None, typer.Option(help="Column holding the record id.")] = None,
     text_column: Annotated[str | None, typer.Option(help="Column holding the page text.")] = None,
@@ -223,9 +227,16 @@ def main(
     site_column: Annotated[str | None, typer.Option(help="Column holding the site name.")] = None,
     date_column: Annotated[str | None, typer.Option(help="Column holding the publication date.")] = None,
     delimiter: Annotated[
-        str | None, typer.Option(help="Single-character delimiter (sniffed if unset).")
+        str | None, typer.Option(help=f"Delimiter: {DELIMITER_NAMES} (sniffed if unset).")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Parallel cleaning processes.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Parallel cleaning processes on this machine. With --dask-address the cluster's "
+            "workers do the cleaning; this then only sets the chunks in flight (2 x this).",
+        ),
+    ] = 1,
     chunk_size: Annotated[int, typer.Option(min=1, help="Records per cleaning task.")] = DEFAULT_CHUNK_SIZE,
     use_html: Annotated[bool, typer.Option(help="Extract from HTML when a record has it.")] = True,
     force: Annotated[bool, typer.Option(help="Reprocess inputs already ingested unchanged.")] = False,

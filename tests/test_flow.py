@@ -192,3 +192,11 @@ def test_an_unreachable_dask_cluster_fails_the_run_not_an_input(prefect_server: 
     assert "Traceback" not in console
     assert "seeds.csv" not in console, "no input is blamed for the cluster"
     assert not (out / "articles").exists()
+
+
+def test_help_names_state_folder_delimiter_names_and_workers_with_dask() -> None:
+    proc = _run_cli("--help", env={**os.environ, "COLUMNS": "250", "NO_COLOR": "1"})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "_state/" in proc.stdout
+    assert "one character, or tab, \\t, comma, semicolon, pipe" in proc.stdout
+    assert "With --dask-address the cluster's workers do the cleaning" in proc.stdout
