@@ -7,6 +7,7 @@ the run report becomes a JSON file and a table artifact. Parameters are flat sca
 a deployment's server validates them by JSON Schema and replaces nested objects wholesale.
 """
 
+import logging
 import os
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -14,15 +15,17 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-from prefect import flow, get_run_logger
+from prefect import State, flow, get_run_logger
 from prefect.artifacts import create_table_artifact
 from prefect.runtime import flow_run
+from prefect.states import Failed
+from pydantic import ValidationError
 
 from flows.progress import RunProgress
-from flows.tasks import make_runner, ordered_cleaner, workers_share_this_api
+from flows.tasks import ClusterUnreachableError, make_runner, ordered_cleaner, workers_share_this_api
 from newsclean import __version__
 from newsclean.cleaning import CLEANER_VERSION
 from newsclean.console import print_run_summary
@@ -30,7 +33,28 @@ from newsclean.pipeline import DEFAULT_CHUNK_SIZE, ingest_unit, input_bytes
 from newsclean.planning import plan_run
 from newsclean.readers import ReaderOptions
 from newsclean.report import RunReport, write_report
+from newsclean.state import out_dir_problem
 from newsclean.transform import TransformSettings
+
+DELIMITER_NAMES = "one character, or tab, \\t, comma, semicolon, pipe"
+"""What `--delimiter` accepts (the aliases of `ReaderOptions`), for its help and its error."""
+
+
+class FailedInputsError(Exception):
+    """Some inputs could not be read: the flow run fails, and carries the whole run's report.
+
+    A scheduled run with a missing or corrupt dump must show as a failed flow run, yet the report
+    (and the CLI's summary of every other input) is still wanted, so it travels with the failure.
+    """
+
+    def __init__(self, report: RunReport) -> None:
+        super().__init__(report)
+        self.report = report
+
+    def __str__(self) -> str:
+        failed = [f.source for f in self.report.failed_files]
+        listed = ", ".join(failed[:3]) + (f" and {len(failed) - 3} more" if len(failed) > 3 else "")
+        return f"{len(failed)} of {len(self.report.files)} inputs could not be read: {listed}"
 
 
 def _publish(report: RunReport) -> None:
@@ -83,8 +107,13 @@ def ingest(
     force: bool = False,
     dask_address: str | None = None,
     cross_page: bool = True,
-) -> RunReport:
-    """Clean every supported file under `paths` into Parquet datasets under `out`."""
+) -> RunReport | State[Any]:
+    """Clean every supported file under `paths` into Parquet datasets under `out`.
+
+    Returns the run report; when an input could not be read, a Failed state instead (after the
+    report is written), so a direct call raises `FailedInputsError` holding the report. An unreachable
+    Dask cluster fails the run with `ClusterUnreachableError` before any input is read.
+    """
     logger = get_run_logger()
     started = datetime.now(UTC)
     run_id = str(flow_run.get_id() or started.strftime("%Y%m%dT%H%M%S"))
@@ -121,25 +150,33 @@ def ingest(
         logger.warning("removed %d files left by an interrupted run", len(plan.recovered))
     report.files = list(plan.settled)
     total_bytes = sum(input_bytes(job.unit) for job in plan.jobs)
-    with (
-        workers_share_this_api(),
-        make_runner(workers, dask_address) as runner,
-        RunProgress(total_bytes, len(plan.jobs)) as progress,
-    ):
-        cleaner = progress.watch(ordered_cleaner(runner, settings, window=max(2, 2 * workers)))
-        for job in plan.jobs:
-            file_report = ingest_unit(job, cleaner, plan.dedup, plan.store)
-            report.files.append(file_report)
-            progress.input_done(file_report.input_bytes)
-            logger.info(
-                "%s: %d read, %d articles, %d rejects, %d duplicates%s",
-                job.unit.path,
-                file_report.records_read,
-                file_report.articles,
-                file_report.rejects,
-                file_report.duplicates,
-                f", ERROR {file_report.error}" if file_report.error else "",
-            )
+    for failed in report.failed_files:
+        logger.error("%s", failed.error)
+    try:
+        with (
+            workers_share_this_api(),
+            make_runner(workers, dask_address) as runner,
+            RunProgress(total_bytes, len(plan.jobs)) as progress,
+        ):
+            cleaner = progress.watch(ordered_cleaner(runner, settings, window=max(2, 2 * workers)))
+            for job in plan.jobs:
+                file_report = ingest_unit(job, cleaner, plan.dedup, plan.store)
+                report.files.append(file_report)
+                progress.input_done(file_report.input_bytes)
+                logger.log(
+                    logging.ERROR if file_report.error else logging.INFO,
+                    "%s: %d read, %d articles, %d rejects, %d duplicates%s",
+                    job.unit.path,
+                    file_report.records_read,
+                    file_report.articles,
+                    file_report.rejects,
+                    file_report.duplicates,
+                    f", ERROR {file_report.error}" if file_report.error else "",
+                )
+    except ClusterUnreachableError as exc:
+        # a failed state, not a raise: Prefect would log a traceback for what is one line
+        logger.error("%s", exc)
+        return Failed(message=str(exc), data=exc)
     report.finished_at = datetime.now(UTC)
     report_path = write_report(report, out_dir)
     _publish(report)
@@ -148,13 +185,39 @@ def ingest(
     if unbalanced:
         msg = f"accounting mismatch (read != articles + rejects + duplicates) for: {unbalanced}"
         raise RuntimeError(msg)
+    if report.failed_files:
+        failure = FailedInputsError(report)
+        logger.error("%s", failure)
+        return Failed(message=str(failure), data=failure)
     return report
+
+
+def usage_problem(out: str, columns: dict[str, str | None]) -> str | None:
+    """The first option a run would refuse, as one line naming it and its value; None if all pass.
+
+    Checked before the flow starts, so a typo costs one line and exit 2 rather than a failed flow
+    run, a temporary Prefect server started for nothing and a screenful of traceback.
+    """
+    try:
+        ReaderOptions.model_validate(columns)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        name = str(error["loc"][0]) if error["loc"] else "option"
+        hint = f" (use {DELIMITER_NAMES})" if name == "delimiter" else ""
+        message = error["msg"].removeprefix("Value error, ")
+        return f"--{name.replace('_', '-')} {error['input']!r}: {message}{hint}"
+    problem = out_dir_problem(Path(out))
+    return f"--out {out}: {problem}" if problem else None
 
 
 def main(
     paths: Annotated[list[str], typer.Argument(help="Dump files or folders (walked for supported files).")],
     out: Annotated[
-        str, typer.Option(help="Output folder for articles/, rejects/ and _runs/.")
+        str,
+        typer.Option(
+            help="Output folder: articles/ and rejects/ (Parquet), _runs/ (run reports) and _state/ "
+            "(what was ingested from which content; unchanged inputs are skipped next time)."
+        ),
     ] = "data/clean",
     id_column: Annotated[str | None, typer.Option(help="Column holding the record id.")] = None,
     text_column: Annotated[str | None, typer.Option(help="Column holding the page text.")] = None,
@@ -164,9 +227,16 @@ def main(
     site_column: Annotated[str | None, typer.Option(help="Column holding the site name.")] = None,
     date_column: Annotated[str | None, typer.Option(help="Column holding the publication date.")] = None,
     delimiter: Annotated[
-        str | None, typer.Option(help="Single-character delimiter (sniffed if unset).")
+        str | None, typer.Option(help=f"Delimiter: {DELIMITER_NAMES} (sniffed if unset).")
     ] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Parallel cleaning processes.")] = 1,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Parallel cleaning processes on this machine. With --dask-address the cluster's "
+            "workers do the cleaning; this then only sets the chunks in flight (2 x this).",
+        ),
+    ] = 1,
     chunk_size: Annotated[int, typer.Option(min=1, help="Records per cleaning task.")] = DEFAULT_CHUNK_SIZE,
     use_html: Annotated[bool, typer.Option(help="Extract from HTML when a record has it.")] = True,
     force: Annotated[bool, typer.Option(help="Reprocess inputs already ingested unchanged.")] = False,
@@ -177,8 +247,22 @@ def main(
         bool, typer.Option(help="First pass per input: drop lines repeated on many pages of a site.")
     ] = True,
 ) -> None:
-    """Run the ingest flow once; exit 1 if any input could not be read at all."""
-    report = ingest(
+    """Run the ingest flow once; exit 1 if any input could not be read at all, 2 on a bad option."""
+    columns = {
+        "id_column": id_column,
+        "text_column": text_column,
+        "html_column": html_column,
+        "title_column": title_column,
+        "url_column": url_column,
+        "site_column": site_column,
+        "date_column": date_column,
+        "delimiter": delimiter,
+    }
+    problem = usage_problem(out, columns)
+    if problem:
+        typer.echo(f"newsclean: {problem}", err=True)
+        raise typer.Exit(code=2)
+    state = ingest(
         paths=paths,
         out=out,
         id_column=id_column,
@@ -195,7 +279,13 @@ def main(
         force=force,
         dask_address=dask_address,
         cross_page=cross_page,
+        return_state=True,
     )
+    outcome = state.result(raise_on_failure=False)
+    report = outcome.report if isinstance(outcome, FailedInputsError) else outcome
+    if not isinstance(report, RunReport):
+        typer.echo(f"newsclean: run failed: {outcome}", err=True)
+        raise typer.Exit(code=1)
     print_run_summary(report)
     if report.failed_files:
         raise typer.Exit(code=1)

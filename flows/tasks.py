@@ -26,19 +26,39 @@ def clean_chunk(chunk: Chunk, settings: TransformSettings) -> ChunkResult:
     return process_chunk(chunk, settings)
 
 
-def make_runner(workers: int, dask_address: str | None) -> TaskRunner[Any]:
+class ClusterUnreachableError(RuntimeError):
+    """The Dask scheduler of `--dask-address` did not answer: the run's failure, not an input's."""
+
+
+@contextmanager
+def make_runner(workers: int, dask_address: str | None) -> Iterator[TaskRunner[Any]]:
     """Processes for real parallelism (cleaning is CPU-bound); one thread when single-worker.
 
     With a Dask address, chunks go to that existing cluster instead (its workers need newsclean
-    installed and this run's PREFECT_API_URL reachable).
+    installed and this run's PREFECT_API_URL reachable). prefect-dask connects on the first
+    submit, inside the first input's ingest, where a dead scheduler became that input's error;
+    connecting here makes it the run's. The wait is Dask's `distributed.comm.timeouts.connect`
+    (30 s unless set, e.g. DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=5s).
+
+    Raises:
+        ClusterUnreachableError: the scheduler could not be reached (or the address is not one).
     """
     if dask_address:
         from prefect_dask.task_runners import DaskTaskRunner  # noqa: PLC0415 - dask costs ~1 s to import; load it only when asked
 
-        return DaskTaskRunner(address=dask_address)
-    if workers <= 1:
-        return ThreadPoolTaskRunner(max_workers=1)
-    return ProcessPoolTaskRunner(max_workers=workers)
+        with DaskTaskRunner(address=dask_address) as dask_runner:
+            try:
+                _ = dask_runner.client
+            except (OSError, ValueError) as exc:
+                msg = f"cannot reach the Dask scheduler at {dask_address}: {type(exc).__name__}: {exc}"
+                raise ClusterUnreachableError(msg) from exc
+            yield dask_runner
+        return
+    runner: TaskRunner[Any] = (
+        ThreadPoolTaskRunner(max_workers=1) if workers <= 1 else ProcessPoolTaskRunner(max_workers=workers)
+    )
+    with runner:
+        yield runner
 
 
 @contextmanager

@@ -1,5 +1,6 @@
 """The state file's journal: incremental skips, idempotent re-runs, recovery after a kill."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from newsclean.state import InputState, StateStore
@@ -50,3 +51,14 @@ def test_missing_output_makes_the_input_stale(tmp_path: Path) -> None:
     store.finish("in.csv", InputState(fingerprint="f1", cleaner_version="1"), [out])
     out.unlink()
     assert not store.is_current("in.csv", "f1", "1")
+
+
+def test_finish_stamps_the_commit_time(tmp_path: Path) -> None:
+    store = StateStore(tmp_path)
+    out = touch(tmp_path / "articles" / "d=1" / "a.parquet")
+    before = datetime.now(UTC)
+    store.begin("in.csv", [out])
+    store.finish("in.csv", InputState(fingerprint="f1", cleaner_version="1"), [out])
+    stamped = StateStore(tmp_path).entry("in.csv").ingested_at
+    assert stamped is not None, "ingested_at was left null in _state/ingested.json"
+    assert before <= stamped <= datetime.now(UTC)

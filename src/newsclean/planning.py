@@ -14,7 +14,7 @@ from pathlib import Path
 from newsclean.cleaning import CLEANER_VERSION
 from newsclean.dedup import Deduplicator
 from newsclean.pipeline import DEFAULT_CHUNK_SIZE, UnitJob
-from newsclean.readers import InputUnit, ReaderOptions, discover_inputs, unit_fingerprint
+from newsclean.readers import InputUnit, ReaderOptions, discover_inputs, unique_units, unit_fingerprint
 from newsclean.records import InputError
 from newsclean.report import FileReport
 from newsclean.sitelines import SiteLineSettings
@@ -34,14 +34,18 @@ class RunPlan:
 
 
 def _discover(paths: Sequence[str], plan: RunPlan) -> list[InputUnit]:
-    """Inputs per path; a path that cannot be used is an input-level error, not the end of the run."""
+    """Inputs per path; a path that cannot be used is an input-level error, not the end of the run.
+
+    Each input is kept once over all paths: one named twice, or named and also inside a given
+    folder, would otherwise be read twice and its records counted as duplicates of themselves.
+    """
     units: list[InputUnit] = []
     for path in paths:
         try:
             units.extend(discover_inputs([path]))
         except InputError as exc:
             plan.settled.append(FileReport(source=str(path), kind="unknown", status="error", error=str(exc)))
-    return units
+    return unique_units(units)
 
 
 def plan_run(

@@ -14,13 +14,30 @@ and 3) and leftover temporary files, so readers never see two copies of an input
 
 import os
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 STATE_DIR = "_state"
 STATE_FILE = "ingested.json"
+
+
+def out_dir_problem(out_dir: Path) -> str | None:
+    """Why `out_dir` cannot hold a dataset (None if it can), checked before a run starts.
+
+    Otherwise a file given as OUT fails mid-run, deep in the state journal, as a traceback.
+    """
+    existing = next((p for p in (out_dir, *out_dir.parents) if p.exists()), None)
+    where = "it" if existing == out_dir else str(existing)
+    if existing is not None and not existing.is_dir():
+        return f"{where} is a file, not a folder"
+    for sub in (STATE_DIR, "_runs", "articles", "rejects"):
+        if (out_dir / sub).exists() and not (out_dir / sub).is_dir():
+            return f"{out_dir / sub} is a file, not a folder"
+    if existing is not None and not os.access(existing, os.W_OK | os.X_OK):
+        return f"{where} is not writable"
+    return None
 
 
 class InputState(BaseModel):
@@ -86,10 +103,15 @@ class StateStore:
         self.save()
 
     def finish(self, key: str, entry: InputState, written: Iterable[Path]) -> None:
-        """Confirm an input's new outputs (step 3) and delete its superseded files."""
+        """Confirm an input's new outputs (step 3) and delete its superseded files.
+
+        `ingested_at` is stamped here, at the commit, so it says when the outputs became the
+        input's (not when the run started or the input was first read).
+        """
         old = self.entry(key)
         entry.outputs = [self._relative(p) for p in written]
         entry.pending = []
+        entry.ingested_at = datetime.now(UTC)
         self.state.inputs[key] = entry
         self.save()
         for stale in set(old.outputs) | set(old.pending):

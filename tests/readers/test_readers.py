@@ -158,6 +158,27 @@ def test_discovery_walks_folders_and_rejects_missing_paths(tmp_path: Path) -> No
         discover_inputs([Path(__file__)])
 
 
+def test_an_input_reached_twice_is_listed_once_in_first_seen_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "raw" / "pages").mkdir(parents=True)
+    (tmp_path / "raw" / "pages" / "a.txt").write_text("A\nbody\n", encoding="utf-8")
+    (tmp_path / "raw" / "seeds.csv").write_text("text\nt\n", encoding="utf-8")
+    (tmp_path / "other.tsv").write_text("text\nt\n", encoding="utf-8")
+    units = discover_inputs(
+        ["other.tsv", tmp_path / "raw", "raw/seeds.csv", "raw", "raw/pages/a.txt", "./other.tsv"]
+    )
+    assert [(u.path.name, u.kind) for u in units] == [
+        ("other.tsv", "delimited"),
+        ("pages", "txt_dir"),
+        ("seeds.csv", "delimited"),
+    ]
+    # a page named on its own before its folder is read with the folder, not twice
+    (unit,) = discover_inputs(["raw/pages/a.txt", "raw/pages"])
+    assert unit.path.name == "pages"
+
+
 def test_fingerprint_changes_with_content(tmp_path: Path) -> None:
     path = tmp_path / "f.csv"
     path.write_text("text\none\n", encoding="utf-8")

@@ -17,7 +17,13 @@ Modules, one job each:
 from collections.abc import Callable, Iterator
 
 from newsclean.readers.delimited import read_delimited
-from newsclean.readers.discover import InputUnit, UnitKind, discover_inputs, unit_fingerprint
+from newsclean.readers.discover import (
+    InputUnit,
+    UnitKind,
+    discover_inputs,
+    unique_units,
+    unit_fingerprint,
+)
 from newsclean.readers.jsonl import read_jsonl
 from newsclean.readers.options import ReaderOptions
 from newsclean.readers.txt import read_txt_dir
@@ -46,5 +52,6 @@ __all__ = [
     "ReaderOptions",
     "discover_inputs",
     "read_records",
+    "unique_units",
     "unit_fingerprint",
 ]

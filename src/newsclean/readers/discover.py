@@ -4,11 +4,13 @@ An *input unit* is what gets one output file and one line in the run report: a d
 the `.txt` pages directly inside one folder (a million pages should not make a million Parquet
 files). Folders are walked recursively in sorted order; hidden files and folders (`.git`,
 `.ipynb_checkpoints`) and files of other types are skipped, while a path given explicitly must
-exist and be supported. The same unit reached twice (a file and its folder) is listed once.
+exist and be supported. The same unit reached twice (a file and its folder, a relative and an
+absolute spelling of one path) is listed once, and a `.txt` page named on its own is dropped when its
+folder of pages is also an input.
 """
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -114,30 +116,43 @@ def _explicit(path: Path) -> InputUnit:
     return InputUnit(path, kind, (path,) if kind == "txt_dir" else ())
 
 
+def unique_units(units: Iterable[InputUnit]) -> list[InputUnit]:
+    """The units in first-seen order, each file read once however many times it was reached.
+
+    Units are the same when their resolved paths are. A single page is dropped when a folder unit
+    also holds it, so its record is not read twice only to be counted as its own duplicate.
+    """
+    units = list(units)
+    in_folders = {m.resolve() for u in units if u.kind == "txt_dir" and u.path.is_dir() for m in u.members}
+    unique: list[InputUnit] = []
+    seen: set[Path] = set()
+    for unit in units:
+        key = unit.path.resolve()
+        if key in seen or (unit.kind == "txt_dir" and not unit.path.is_dir() and key in in_folders):
+            continue
+        seen.add(key)
+        unique.append(unit)
+    return unique
+
+
 def discover_inputs(paths: Sequence[str | Path]) -> list[InputUnit]:
-    """Input units for files and folders given by the user, in a stable order.
+    """Input units for files and folders given by the user, in a stable order, each once.
 
     Raises:
         InputError: a path given explicitly does not exist or is not a supported file; files of
             unknown type found while walking a folder are skipped instead.
     """
     units: list[InputUnit] = []
-    seen: set[tuple[str, Path]] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = _walk(path)
+            units.extend(_walk(path))
         elif path.is_file():
-            found = [_explicit(path)]
+            units.append(_explicit(path))
         else:
             msg = f"{path}: no such file or folder" if not path.exists() else f"{path}: not a regular file"
             raise InputError(msg)
-        for unit in found:
-            key = (unit.kind, unit.path.resolve())
-            if key not in seen:
-                seen.add(key)
-                units.append(unit)
-    return units
+    return unique_units(units)
 
 
 def _hash_file(path: Path) -> "xxhash.xxh3_128":
