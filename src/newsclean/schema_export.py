@@ -34,6 +34,9 @@ def render(model: type[BaseModel]) -> str:
 
 def main(argv: list[str]) -> int:
     """Write every schema into the folder given (default `schemas`)."""
+    if argv and argv[0] in {"-h", "--help"}:
+        print("usage: python -m newsclean.schema_export [FOLDER]   (default: schemas)")
+        return 0
     folder = Path(argv[0] if argv else "schemas")
     folder.mkdir(parents=True, exist_ok=True)
     for name, model in EXPORTS.items():

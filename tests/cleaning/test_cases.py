@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from newsclean import clean_text
+from newsclean import CleanerConfig, clean_text
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TABLE = json.loads((DATA / "cleaning" / "lines.json").read_text(encoding="utf-8"))
@@ -153,3 +153,14 @@ def test_found_title_skips_datelines_bylines_and_menus() -> None:
     result = clean_text("\n".join(lines))
     assert result.title == "Library plans divide the old town as the council approves the budget"
     assert result.text == f"{TABLE['bodies']['body']}\n\n{TABLE['bodies']['body2']}"
+
+
+def test_size_cap_is_noted_on_the_line_it_cut_through() -> None:
+    config = CleanerConfig(max_text_chars=1000)
+    one_line = "word " * 400
+    (note,) = [r for r in clean_text(one_line, config=config).removed if r.reason == "size_cap"]
+    assert note.line == 0
+    assert note.text == f"[{len(one_line) - 1000} characters beyond the 1000-character cap]"
+    lines = "\n".join(f"Line {i} of a long page with many short lines." for i in range(100))
+    (note,) = [r for r in clean_text(lines, config=config).removed if r.reason == "size_cap"]
+    assert note.line == lines[:1000].count("\n")

@@ -43,13 +43,13 @@ class _Page:
 
 def split_lines(text: str, config: CleanerConfig) -> tuple[list[str], list[Removal]]:
     """Input lines (any line ending), after cutting the text to the size cap."""
-    removed: list[Removal] = []
-    if len(text) > config.max_text_chars:
-        tail = len(text) - config.max_text_chars
-        text = text[: config.max_text_chars]
-        note = f"[{tail} characters beyond the {config.max_text_chars}-character cap]"
-        removed.append(Removal(Reason.SIZE_CAP, note, "line", text.count("\n") + 1))
-    return text.splitlines(), removed
+    if len(text) <= config.max_text_chars:
+        return text.splitlines(), []
+    tail = len(text) - config.max_text_chars
+    lines = text[: config.max_text_chars].splitlines()
+    note = f"[{tail} characters beyond the {config.max_text_chars}-character cap]"
+    # Recorded on the line the cap cut through: the last one kept.
+    return lines, [Removal(Reason.SIZE_CAP, note, "line", max(len(lines) - 1, 0))]
 
 
 def _normalised(raw: str) -> str:
