@@ -43,7 +43,8 @@ def print_explanation(result: CleanResult, console: Console | None = None) -> No
     """Every input line with its verdict, and under a kept line the spans cut out of it.
 
     Kept lines are plain ('keep', or 'cut' when spans went), dropped ones dimmed after their
-    reason, blank lines bare. A kept line is shown as the body has it (spaces tidied), so the
+    reason, blank lines bare; the lines of a hard-wrapped paragraph (judged as one) are shown as
+    written, the verdict on the first. A kept line is shown as the body has it (spaces tidied), so the
     spans cut from it are listed beneath rather than marked inside.
     """
     console = console or Console()
@@ -52,13 +53,20 @@ def print_explanation(result: CleanResult, console: Console | None = None) -> No
         if removal.kind == "span":
             spans.setdefault(removal.line, []).append(removal)
     width = max((len(str(v.reason)) for v in result.verdicts if v.reason), default=4)
-    for verdict in result.verdicts:
+    verdicts = list(result.verdicts)
+    for at, verdict in enumerate(verdicts):
         cut = spans.get(verdict.line, [])
-        if verdict.keep:
+        # The first line of a hard-wrapped paragraph is shown as written, like the lines continuing it.
+        wrapped = verdict.continues or (at + 1 < len(verdicts) and verdicts[at + 1].continues)
+        if verdict.continues:
+            label = Text(" " * width)
+            body = Text(verdict.text, style="" if verdict.keep else "dim")
+        elif verdict.keep:
             label = Text(
                 ("cut" if cut else "keep").ljust(width), style="bold yellow" if cut else "bold green"
             )
-            body = Text(verdict.kept_text if verdict.kept_text is not None else verdict.text)
+            shown = verdict.text if wrapped or verdict.kept_text is None else verdict.kept_text
+            body = Text(shown)
         elif verdict.reason is None:
             console.print()
             continue

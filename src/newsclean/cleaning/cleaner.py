@@ -2,7 +2,8 @@
 
 The passes, in order:
 
-1. split into lines (blank lines separate paragraphs), strip invisible characters, cap the size;
+1. split into lines (blank lines separate paragraphs), strip invisible characters, cap the size,
+   join the lines of hard-wrapped paragraphs (`wrapping`);
 2. cut spans glued inside lines (hover cards, credits, "Read more:" tails);
 3. classify every line (`classify.classify`: hard rules, learned scorer, smoothing), and again on
    the kept lines until nothing changes. The scorer reads context, so removing a menu can change
@@ -23,6 +24,7 @@ from newsclean.cleaning.facts import PageLines
 from newsclean.cleaning.result import CleanResult, LineVerdicts, Removal
 from newsclean.cleaning.spans import apply_cuts, find_cuts
 from newsclean.cleaning.titles import looks_like_headline, refine_title
+from newsclean.cleaning.wrapping import continuations
 from newsclean.reasons import Reason
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -39,6 +41,7 @@ class _Page:
     text: list[str] = field(default_factory=list)
     verdict: list[Reason | None] = field(default_factory=list)
     spans: list[Removal] = field(default_factory=list)
+    joined: dict[int, int] = field(default_factory=dict)  # input line -> the line it was joined onto
 
 
 def split_lines(text: str, config: CleanerConfig) -> tuple[list[str], list[Removal]]:
@@ -66,21 +69,43 @@ def _normalised(raw: str) -> str:
     return " ".join(_INVISIBLE.sub("", raw).split())
 
 
-def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
-    """Normalise spaces, drop blank lines, cut glued spans (recorded as span removals).
+def _logical_lines(raw_lines: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
+    """Non-blank lines, normalised, as (input line, text); a hard-wrapped paragraph becomes one.
 
-    `raw_lines` are lines as `split_lines` makes them: none holds a line break.
+    Also returns, for each input line joined onto the one above, the index of the line it joined.
     """
-    page = _Page()
+    wrapped = continuations(raw_lines)
+    lines: list[tuple[int, str]] = []
+    joined: dict[int, int] = {}
+    previous = -2  # input line of the last non-blank line
     for number, raw in enumerate(raw_lines):
         line = _normalised(raw)
         if not line:
             continue
+        if number in wrapped and previous == number - 1:
+            first, text = lines[-1]
+            lines[-1] = (first, f"{text} {line}")
+            joined[number] = len(lines) - 1
+        else:
+            lines.append((number, line))
+        previous = number
+    return lines, joined
+
+
+def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
+    """Normalise spaces, drop blank lines, join wrapped paragraphs, cut glued spans (recorded).
+
+    `raw_lines` are lines as `split_lines` makes them: none holds a line break.
+    """
+    page = _Page()
+    lines, page.joined = _logical_lines(raw_lines)
+    for number, line in lines:
+        kept = line
         if len(line) <= config.max_line_chars and (cuts := find_cuts(line)):
             page.spans.extend(Removal(c.reason, line[c.start : c.end], "span", number) for c in cuts)
-            line = apply_cuts(line, cuts)
+            kept = apply_cuts(line, cuts)
         page.number.append(number)
-        page.text.append(line)
+        page.text.append(kept)
         page.verdict.append(None)
     return page
 
@@ -167,7 +192,7 @@ def _result(page: _Page, raw_lines: list[str], title: str | None, language: str 
         title=title,
         language=language,
         removed=tuple(removed),
-        verdicts=LineVerdicts(raw_lines, number, page.verdict, text),
+        verdicts=LineVerdicts(raw_lines, number, page.verdict, text, page.joined),
     )
 
 

@@ -1,6 +1,6 @@
 """What the cleaner returns: the clean text plus an audit trail of every removal."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, overload
 
@@ -33,6 +33,9 @@ class LineVerdict:
     keep: bool
     reason: Reason | None = None
     kept_text: str | None = None  # the line after span cuts, when kept
+    continues: bool = False
+    """The line continues the one above: a hard-wrapped paragraph, judged (and kept) as one line,
+    whose verdict and `kept_text` are on its first line."""
 
 
 class LineVerdicts(Sequence[LineVerdict]):
@@ -44,7 +47,7 @@ class LineVerdicts(Sequence[LineVerdict]):
     explain command, tests), once.
     """
 
-    __slots__ = ("_built", "_kept", "_numbers", "_raw", "_reasons")
+    __slots__ = ("_built", "_joined", "_kept", "_numbers", "_raw", "_reasons")
 
     def __init__(
         self,
@@ -52,8 +55,10 @@ class LineVerdicts(Sequence[LineVerdict]):
         numbers: Sequence[int],
         reasons: Sequence[Reason | None],
         kept_text: Sequence[str],
+        joined: Mapping[int, int] | None = None,
     ) -> None:
         self._raw = raw_lines
+        self._joined = joined or {}  # input line -> index of the non-blank line it continues
         self._numbers = numbers  # input line of each non-blank line
         self._reasons = reasons  # None (kept) or why, per non-blank line
         self._kept = kept_text  # each non-blank line after span cuts
@@ -79,6 +84,9 @@ class LineVerdicts(Sequence[LineVerdict]):
                     else:
                         out.append(LineVerdict(number, raw, False, reason))
                     at += 1
+                elif (into := self._joined.get(number)) is not None:
+                    reason = reasons[into]
+                    out.append(LineVerdict(number, raw, reason is None, reason, continues=True))
                 else:
                     out.append(LineVerdict(number, raw, False))
             self._built = tuple(out)
