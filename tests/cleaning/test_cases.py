@@ -164,3 +164,15 @@ def test_size_cap_is_noted_on_the_line_it_cut_through() -> None:
     lines = "\n".join(f"Line {i} of a long page with many short lines." for i in range(100))
     (note,) = [r for r in clean_text(lines, config=config).removed if r.reason == "size_cap"]
     assert note.line == lines[:1000].count("\n")
+
+
+def test_a_wire_dateline_is_not_taken_for_the_headline() -> None:
+    page = "\n".join(
+        [
+            "Salmon return to river after dam removal",
+            "PORTLAND, Ore. (AP) —",
+            TABLE["bodies"]["body"],
+            TABLE["bodies"]["body2"],
+        ]
+    )
+    assert clean_text(page).title == "Salmon return to river after dam removal"

@@ -98,7 +98,9 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.SHARE_WIDGET,
         re.compile(
-            rf"^(?:share|tweet|share this(?: article| story)?|share on {_SOCIAL})\s*:?$", re.IGNORECASE
+            rf"^(?:share|tweet|share this(?: article| story| page)?|share on {_SOCIAL})\s*:?"
+            rf"(?:[\s,|·•/]+{_SOCIAL})*[\s,|·•/]*$",
+            re.IGNORECASE,
         ),
     ),
     (Reason.SHARE_WIDGET, re.compile(rf"^{_SOCIAL}\w*!?\s*\(\d+\)$", re.IGNORECASE)),
@@ -107,7 +109,10 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     # example.com Ministers threatened …'); a bare 'Related:' opens a list instead (RELATED_HEADER).
     (
         Reason.RELATED_LIST,
-        re.compile(r"^(?:related\s*:\s*\S|also on [\w-]+\.[a-z]{2,}\s)", re.IGNORECASE),
+        re.compile(
+            r"^(?:(?:related|read (?:more|also|next)|also read|see also)\s*:\s*\S|also on [\w-]+\.[a-z]{2,}\s)",
+            re.IGNORECASE,
+        ),
     ),
     (
         Reason.TAG_LIST,

@@ -51,10 +51,12 @@ def is_title_repeat(line: str, title: str, similarity: float) -> bool:
 
 _NOT_HEADLINE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,7}\.? \d|\d:\d\d|\d{4}-\d\d-\d\d|"
-    r"\b\d+ (?:min|minutes?|hours?|days?) (?:read|ago)\b|[•|»›©]| > |^by\b|^(?:updated|published|posted)\b",
+    r"\b\d+ (?:min|minutes?|hours?|days?) (?:read|ago)\b|[•|»›©]| > |^by\b|^(?:updated|published|posted)\b|"
+    r"[—–-]$",
     re.IGNORECASE,
 )
-"""Dates, reading times, separators and bylines: the lines around a headline that share its shape."""
+"""Dates, reading times, separators and bylines: the lines around a headline that share its shape;
+and a wire dateline standing alone ('PORTLAND, Ore. (AP) —'), whose dash leads into the story."""
 _HEADLINE_MAX_DIGIT_SHARE = 0.2
 _MENU_MIN_WORDS = 8
 """Headlines this long have a lowercase function word, or in Title Case a two-letter one."""
