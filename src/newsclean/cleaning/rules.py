@@ -104,7 +104,8 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         ),
     ),
     (Reason.SHARE_WIDGET, re.compile(rf"^{_SOCIAL}\w*!?\s*\(\d+\)$", re.IGNORECASE)),
-    (Reason.SHARE_WIDGET, re.compile(r"^\d[\d,.]*k?\s+(?:shares?|comments?|views?)$", re.IGNORECASE)),
+    # A count of comments ('12 Comments') is left to the comments rule below: it heads that section.
+    (Reason.SHARE_WIDGET, re.compile(r"^\d[\d,.]*k?\s+(?:shares?|views?)$", re.IGNORECASE)),
     # A link to another story set inside this one ('Related: Mars Rocket in Pictures', 'Also on
     # example.com Ministers threatened …'); a bare 'Related:' opens a list instead (RELATED_HEADER).
     (
