@@ -176,3 +176,10 @@ def test_a_wire_dateline_is_not_taken_for_the_headline() -> None:
         ]
     )
     assert clean_text(page).title == "Salmon return to river after dam removal"
+
+
+def test_the_headline_found_is_removed_as_the_title_whatever_sits_above_it() -> None:
+    page = "\n".join(["Home > News", "Bridge to close for repairs", TABLE["bodies"]["body"]])
+    result = clean_text(page)
+    assert result.title == "Bridge to close for repairs"
+    assert [r.reason for r in result.removed if r.text == result.title] == ["title_repeat"]

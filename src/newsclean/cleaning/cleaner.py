@@ -140,8 +140,11 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     if not candidates:
         return None
     # The headline is the longest of the headline-shaped lines above the body (menu items and
-    # section labels are shorter); among equals, the one nearest the body.
-    return page.text[max(candidates, key=lambda i: (len(page.text[i].split()), i))]
+    # section labels are shorter); among equals, the one nearest the body. It went as the title,
+    # whatever the scorer said of it.
+    headline = max(candidates, key=lambda i: (len(page.text[i].split()), i))
+    page.verdict[headline] = Reason.TITLE_REPEAT
+    return page.text[headline]
 
 
 def _classify_to_fixed_point(
