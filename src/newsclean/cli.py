@@ -68,11 +68,7 @@ def clean(
         str | None, typer.Option(help="Force the text encoding (default: detected, as the flow does).")
     ] = None,
 ) -> None:
-    """Print the cleaned text of one page (or, with --explain, the verdict on every line).
-
-    The page is decoded, repaired and cleaned exactly as the flow treats a .txt page, so what is
-    shown here is what the flow stores.
-    """
+    """The `clean` command; its help is given to `app.command` (a docstring's wraps show in --help)."""
     result = clean_text(_read(source, encoding), title=title)
     if explain:
         print_explanation(result)
