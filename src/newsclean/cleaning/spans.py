@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from newsclean.reasons import Reason
 
-HOVER_CARD_MAX_CHARS = 400
-"""Longest hover card (name, teaser headlines, 'MORE'); anything longer is not one."""
+HOVER_CARD_MAX_CHARS = 700
+"""Longest hover card (name, up to three teaser headlines, 'MORE'); anything longer is not one.
+(Cards with three long headlines run to ~550 characters.)"""
 
 _TAIL_WINDOW = 400
 """Characters at a line's end searched for a 'Read more:' tail (at most ~330) or a glued credit."""
@@ -39,12 +40,19 @@ class Cut:
     reason: Reason
 
 
+def _repeats(name: str, word: str) -> bool:
+    """Is `word` the glued-on `name` itself, or `name` with the next word glued on?"""
+    return word == name or (word.startswith(name) and word[len(name) : len(name) + 1].isupper())
+
+
 def _hover_card(line: str) -> Cut | None:
     """'…President TrumpDonald John TrumpDonald … MORE issued…': a name glued to its own full form.
 
     Recognised when the word before a lower/upper glue point reappears as the last of the first
     few capitalised words after it (the card repeats the name), and ' MORE' closes the card soon
-    after. Cuts from the glue point through 'MORE'.
+    after. Cuts from the glue point through 'MORE'. The card's first headline is often glued to
+    the full name in turn ('Ilhan OmarIlhan OmarHillicon Valley: …'), so the repeat may be a
+    word's glued prefix.
     """
     start = 0
     while (more := line.find(_MORE, start)) != -1:
@@ -53,7 +61,7 @@ def _hover_card(line: str) -> Cut | None:
             word_start = line.rfind(" ", 0, glue.start()) + 1
             glued_word = line[word_start : glue.start()]
             head = _CAPITALISED.findall(line[glue.start() : glue.start() + 60])[:4]
-            if len(glued_word) > 1 and glued_word in head[1:]:
+            if len(glued_word) > 1 and any(_repeats(glued_word, word) for word in head[1:]):
                 end = more + len(_MORE)
                 if line[end : end + 1].isalpha():
                     continue
