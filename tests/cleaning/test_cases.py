@@ -183,3 +183,11 @@ def test_the_headline_found_is_removed_as_the_title_whatever_sits_above_it() -> 
     result = clean_text(page)
     assert result.title == "Bridge to close for repairs"
     assert [r.reason for r in result.removed if r.text == result.title] == ["title_repeat"]
+
+
+def test_a_first_paragraph_ending_in_a_quoted_sentence_is_not_taken_for_the_headline() -> None:
+    opening = "Gov. Dana Ortiz is defending the state's new road safety campaign with the slogan “Slow down, we're on it.”"
+    page = "\n".join(["Menu", "Search", opening, TABLE["bodies"]["body"], TABLE["bodies"]["body2"]])
+    result = clean_text(page)
+    assert result.title is None
+    assert result.text.startswith(opening)

@@ -57,6 +57,8 @@ _NOT_HEADLINE = re.compile(
 )
 """Dates, reading times, separators and bylines: the lines around a headline that share its shape;
 and a wire dateline standing alone ('PORTLAND, Ore. (AP) —'), whose dash leads into the story."""
+_SENTENCE_ENDS = (".", ":", ";", ",", '."', ".”", ".'", ".’")
+"""A paragraph's last characters, a quoted sentence's among them ('… with the slogan “We are on it.”')."""
 _HEADLINE_MAX_DIGIT_SHARE = 0.2
 _MENU_MIN_WORDS = 8
 """Headlines this long have a lowercase function word, or in Title Case a two-letter one."""
@@ -66,7 +68,7 @@ _SHORT_FUNCTION_WORD = re.compile(r"[A-Z][a-z]\W*$")
 def looks_like_headline(line: str) -> bool:
     """Short, several words, no sentence-final period, no date or byline: a headline's shape."""
     words = line.split()
-    if not 3 <= len(words) <= 30 or len(line) > 250 or line.rstrip().endswith((".", ":", ";", ",")):
+    if not 3 <= len(words) <= 30 or len(line) > 250 or line.rstrip().endswith(_SENTENCE_ENDS):
         return False
     if len(words) >= _MENU_MIN_WORDS and not any(
         word[:1].islower() or _SHORT_FUNCTION_WORD.match(word) for word in words
