@@ -45,6 +45,8 @@ def _rule_verdicts(page: PageLines, active: Sequence[int], title: str | None) ->
     else:
         verdicts = [form[i] for i in active]
     n = len(active)
+    if page.teaser is not None:
+        _mark_teaser_runs([page.teaser[i] for i in active], verdicts)
     taken = 0  # lines above this position belong to a list settled already
     for at in np.flatnonzero(page.special[active]).tolist():
         i = active[at]
@@ -63,6 +65,25 @@ def _rule_verdicts(page: PageLines, active: Sequence[int], title: str | None) ->
         elif verdicts[at] is None and page.bio[i] and at / n > 0.2:
             verdicts[at] = Reason.AUTHOR_BIO
     return verdicts
+
+
+_TEASER_RUN_MIN = 2
+
+
+def _mark_teaser_runs(teaser: Sequence[bool], verdicts: Verdicts) -> None:
+    """Runs of teaser cards (a carousel of other stories) go as a related list.
+
+    A lone one is left to the scorer: a dump may glue the page's own headline to its first
+    paragraph the same way.
+    """
+    start = None
+    for at, card in enumerate([*teaser, False]):
+        if card and verdicts[at] is None:
+            start = at if start is None else start
+            continue
+        if start is not None and at - start >= _TEASER_RUN_MIN:
+            verdicts[start:at] = [Reason.RELATED_LIST] * (at - start)
+        start = None
 
 
 def apply_rules(lines: Sequence[str], title: str | None, config: CleanerConfig) -> Verdicts:

@@ -22,7 +22,7 @@ from newsclean.reasons import Reason
 _SENTENCE_MIN_WORDS = 10
 _SENTENCE_END = (".", "!", "?", '"', "”")
 
-_LineFacts = tuple[int, Reason | None, bool, bool, bool, bool, bool, bool]
+_LineFacts = tuple[int, Reason | None, bool, bool, bool, bool, bool, bool, bool]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -30,7 +30,8 @@ def _line_facts(line: str) -> _LineFacts:
     """What the rules say about one line, whatever its page.
 
     In order: words, form rule, and whether it is a related-list header, ends like a sentence,
-    starts with a bullet, reads like an author's bio, opens comments, opens an end-of-article box.
+    starts with a bullet, reads like an author's bio, opens comments, opens an end-of-article box,
+    is a teaser card (another story's headline and opening).
     Cached across pages: a site's template lines (menus, footers, share bars) recur on each of
     its pages. The cache is bounded, and holds about 5 MB when full.
     """
@@ -45,6 +46,7 @@ def _line_facts(line: str) -> _LineFacts:
         len(line) < 600 and rules.AUTHOR_BIO.match(line) is not None,
         rules.is_comments_header(line),
         rules.is_end_header(line),
+        form is None and rules.is_teaser_card(line),
     )
 
 
@@ -66,6 +68,7 @@ class PageLines:
         "run_stop",
         "special",
         "tag_item",
+        "teaser",
         "text",
         "words",
     )
@@ -73,10 +76,10 @@ class PageLines:
     def __init__(self, text: Sequence[str], config: CleanerConfig, boilerplate: frozenset[str]) -> None:
         self.text = list(text)
         self.config = config
-        words, form, related, sentence, bullet, bio, comments, end_header = (
+        words, form, related, sentence, bullet, bio, comments, end_header, teaser = (
             (list(column) for column in zip(*map(_line_facts, self.text), strict=True))
             if self.text
-            else ([] for _ in range(8))
+            else ([] for _ in range(9))
         )
         self.words: list[int] = words
         """Whitespace-separated words of each line."""
@@ -108,6 +111,8 @@ class PageLines:
         self.has_comments = any(comments)
         self.end_header: list[bool] = end_header
         """Opens a box that only ever follows the article (an author's box, a feedback widget)."""
+        self.teaser: list[bool] | None = teaser if any(teaser) else None
+        """Another story's headline and opening on one line (None: no such line on the page)."""
         long_lines = [
             line for line, n in zip(self.text, self.words, strict=True) if n >= config.duplicate_min_words
         ]

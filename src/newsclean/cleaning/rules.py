@@ -245,6 +245,30 @@ PICTURE_RIGHTS = re.compile(
 """Words that make a copyright line a picture's credit ('Copyright 2024 Getty Images'), which
 can stand under a photo anywhere in a story, not the site's footer."""
 
+TEASER_DATELINE = re.compile(
+    r"(?<=[a-z0-9’'\")]) [A-Z]{2,}\.?(?: [A-Z]{2,}\.?){0,3}(?: \([A-Za-z .]+\))?: [A-Z“\"]"
+)
+"""A wire dateline in mid-line ('… from US NEW DELHI: Their …'): where a teaser card's headline
+meets the first words of its story. A story's own dateline opens its paragraph."""
+_TEASER_MIN_LEDE_WORDS = 8
+
+
+def is_teaser_card(line: str) -> bool:
+    """A headline and its story's opening glued into one line ('Man pleads guilty to fraud scheme
+    NEW YORK: An Indian-origin man has …'), as carousels of other stories are dumped."""
+    if ": " not in line or len(line) > _MAX_RULE_LINE_CHARS:
+        return False
+    match = TEASER_DATELINE.search(line)
+    if match is None:
+        return False
+    head = line[: match.start()]
+    return (
+        3 <= len(head.split()) <= 30
+        and not head.endswith((".", ";", ","))
+        and len(line[match.end() - 1 :].split()) >= _TEASER_MIN_LEDE_WORDS
+    )
+
+
 BULLET = re.compile(r"^(?:[-•*·▪◦]|\d{1,2}[.)])\s+")
 AUTHOR_BIO = re.compile(
     r"^(?!(?:He|She|They|It|This|That|There|What|Who|Which)\b)[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} (?:is|was|has been|covers|writes)\b.{0,200}\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author|freelance)\b",
