@@ -186,7 +186,10 @@ def test_the_headline_found_is_removed_as_the_title_whatever_sits_above_it() -> 
 
 
 def test_a_first_paragraph_ending_in_a_quoted_sentence_is_not_taken_for_the_headline() -> None:
-    opening = "Gov. Dana Ortiz is defending the state's new road safety campaign with the slogan “Slow down, we're on it.”"
+    opening = (
+        "Gov. Dana Ortiz is defending the state's new road safety campaign "
+        "with the slogan “Slow down, we're on it.”"
+    )
     page = "\n".join(["Menu", "Search", opening, TABLE["bodies"]["body"], TABLE["bodies"]["body2"]])
     result = clean_text(page)
     assert result.title is None

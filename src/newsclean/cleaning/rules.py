@@ -254,8 +254,11 @@ _TEASER_MIN_LEDE_WORDS = 8
 
 
 def is_teaser_card(line: str) -> bool:
-    """A headline and its story's opening glued into one line ('Man pleads guilty to fraud scheme
-    NEW YORK: An Indian-origin man has …'), as carousels of other stories are dumped."""
+    """Another story's headline and opening glued into one line, as a carousel is dumped.
+
+    'Man pleads guilty to fraud scheme NEW YORK: An Indian-origin man has …': the headline has
+    no sentence end, and a story's opening follows the dateline.
+    """
     if ": " not in line or len(line) > _MAX_RULE_LINE_CHARS:
         return False
     match = TEASER_DATELINE.search(line)
