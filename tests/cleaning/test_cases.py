@@ -194,3 +194,18 @@ def test_a_first_paragraph_ending_in_a_quoted_sentence_is_not_taken_for_the_head
     result = clean_text(page)
     assert result.title is None
     assert result.text.startswith(opening)
+
+
+def test_a_breadcrumb_run_into_the_headline_is_not_the_title() -> None:
+    page = "\n".join(
+        [
+            "Home News Business News Council approves budget for new library",
+            "Council approves budget for new library",
+            "October 12, 2017",
+            TABLE["bodies"]["body"],
+            TABLE["bodies"]["body2"],
+        ]
+    )
+    result = clean_text(page)
+    assert result.title == "Council approves budget for new library"
+    assert result.text.startswith(TABLE["bodies"]["body"])

@@ -143,6 +143,11 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     # section labels are shorter); among equals, the one nearest the body. It went as the title,
     # whatever the scorer said of it.
     headline = max(candidates, key=lambda i: (len(page.text[i].split()), i))
+    # Unless it is a breadcrumb run into the headline, which stands on its own line as well
+    # ('Home News Business News Council approves budget' above 'Council approves budget').
+    inner = [i for i in candidates if i != headline and page.text[headline].endswith(" " + page.text[i])]
+    if inner and page.text[headline].lower().startswith("home "):
+        headline = max(inner, key=lambda i: (len(page.text[i].split()), i))
     page.verdict[headline] = Reason.TITLE_REPEAT
     return page.text[headline]
 
