@@ -104,6 +104,11 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         ),
     ),
     (Reason.SHARE_WIDGET, re.compile(rf"^{_SOCIAL}\w*!?\s*\(\d+\)$", re.IGNORECASE)),
+    # An article's own tool buttons ('Print this article', 'Email this story', 'Save article').
+    (
+        Reason.SHARE_WIDGET,
+        re.compile(r"^(?:print|email|e-mail|save|bookmark)(?: this)? (?:article|story|page|post)$", re.IGNORECASE),
+    ),
     # A count of comments ('12 Comments') is left to the comments rule below: it heads that section.
     (Reason.SHARE_WIDGET, re.compile(r"^\d[\d,.]*k?\s+(?:shares?|views?)$", re.IGNORECASE)),
     # A link to another story set inside this one ('Related: Mars Rocket in Pictures', 'Also on
