@@ -104,6 +104,15 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         ),
     ),
     (Reason.SHARE_WIDGET, re.compile(rf"^{_SOCIAL}\w*!?\s*\(\d+\)$", re.IGNORECASE)),
+    # 'Like this story? Share it with a friend!'
+    (
+        Reason.SHARE_WIDGET,
+        re.compile(
+            r"^(?:(?:did you )?(?:like|enjoy|love)d? (?:this|the|our) (?:story|article|post)\?\s*)?"
+            r"share (?:it|this(?: story| article| post)?) with (?:a friend|friends|your friends)\W*$",
+            re.IGNORECASE,
+        ),
+    ),
     # An article's own tool buttons ('Print this article', 'Email this story', 'Save article').
     (
         Reason.SHARE_WIDGET,
