@@ -50,6 +50,18 @@ def _line_facts(line: str) -> _LineFacts:
     )
 
 
+@lru_cache(maxsize=1 << 12)
+def _local_facts(line: str) -> tuple[Reason | None, bool, bool]:
+    """The other languages' rules on a line no English rule took.
+
+    Returns its verdict, and whether it opens a related list and whether it opens the comments.
+    """
+    if rules.is_local_related_header(line):
+        return None, True, False
+    form = rules.local_rule(line)
+    return form, False, form is Reason.COMMENTS or rules.is_local_comment_author(line)
+
+
 class PageLines:
     """A page's lines (after span cuts) and what each is on its own, by index on the page."""
 
@@ -83,6 +95,15 @@ class PageLines:
         )
         self.words: list[int] = words
         """Whitespace-separated words of each line."""
+        self._by_length = sorted(range(len(self.text)), key=lambda i: -len(self.text[i]))
+        if self.language([True] * len(self.text)) != "en":
+            # Sites in other languages label the same widgets in their own words (English pages,
+            # nearly all of a typical dump, skip these tests).
+            for i, line in enumerate(self.text):
+                if form[i] is None and not related[i]:
+                    form[i], related[i], opens_comments = _local_facts(line)
+                    comments[i] = comments[i] or opens_comments
+                    end_header[i] = end_header[i] or form[i] is Reason.AUTHOR_BIO
         if boilerplate:
             for i, line in enumerate(self.text):
                 if line_key(line) in boilerplate:
@@ -118,7 +139,6 @@ class PageLines:
         ]
         self.has_repeats = len(set(long_lines)) < len(long_lines)
         """Some line long enough to count as a duplicate occurs twice."""
-        self._by_length = sorted(range(len(self.text)), key=lambda i: -len(self.text[i]))
         self._stats: dict[str | None, np.ndarray] = {}
         self._titles: dict[str, dict[int, bool]] = {}
 

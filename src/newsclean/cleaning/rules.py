@@ -20,6 +20,15 @@ _FULL_DATE = (
 """A date with its year ('Nov 19, 2019', '19 November 2019', '2019-11-19')."""
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
 
+_COOKIES_LOCAL = (
+    r"(?:verwendet|verwenden|nutzt|nutzen) cookies|cookies akzeptieren|"
+    r"(?:utilise|utilisons) des cookies|accepter (?:les |tous les )?cookies|"
+    r"(?:utiliza|utilizamos|usa|usamos) cookies|aceptar (?:las |todas las )?cookies|"
+    r"(?:utilizza|utilizziamo|usiamo) (?:i )?cookie|accetta (?:i |tutti i )?cookie|"
+    r"(?:gebruikt|gebruiken) cookies|cookies accepteren"
+)
+"""Cookie banners in German, French, Spanish, Italian, Portuguese and Dutch."""
+
 # (reason, pattern) tried in order on a stripped line; the first match decides.
 LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
@@ -116,7 +125,9 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     # An article's own tool buttons ('Print this article', 'Email this story', 'Save article').
     (
         Reason.SHARE_WIDGET,
-        re.compile(r"^(?:print|email|e-mail|save|bookmark)(?: this)? (?:article|story|page|post)$", re.IGNORECASE),
+        re.compile(
+            r"^(?:print|email|e-mail|save|bookmark)(?: this)? (?:article|story|page|post)$", re.IGNORECASE
+        ),
     ),
     # A count of comments ('12 Comments') is left to the comments rule below: it heads that section.
     (Reason.SHARE_WIDGET, re.compile(r"^\d[\d,.]*k?\s+(?:shares?|views?)$", re.IGNORECASE)),
@@ -159,7 +170,8 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         Reason.PROMPT,
         re.compile(
             r"(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie preferences|"
-            r"(?:necessary|functional|analytics|performance|advertisement|marketing|essential|third-party) cookies)",
+            r"(?:necessary|functional|analytics|performance|advertisement|marketing|essential|third-party) cookies|"
+            rf"{_COOKIES_LOCAL})",
             re.IGNORECASE,
         ),
     ),
@@ -300,6 +312,130 @@ STRAY_NAME = re.compile(r"^[•·]\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 _SENTENCE_MIN_WORDS = 10
 _SENTENCE_END = (".", "!", "?", '"', "”")
 
+# Other languages: the same widgets as shown by sites in German, French, Spanish, Italian,
+# Portuguese and Dutch. Only fixed labels that stand as a line of their own are listed, never
+# words that open ordinary sentences, and they are looked up rather than matched: a line is a
+# label when, lowercased and without trailing punctuation, it is one of these (a regular
+# expression per language would cost every line of every page ~1.5 µs).
+_LOCAL_LABEL_MAX_CHARS = 60
+_LOCAL_LABELS: dict[str, Reason] = {
+    label: reason
+    for reason, labels in (
+        (
+            Reason.SHARE_WIDGET,
+            "teilen|artikel teilen|diesen artikel teilen|partager|partager cet article|partager sur|compartir|"
+            "compartir en|compartir este artículo|condividi|condividi su|compartilhar|compartilhe|partilhar|"
+            "delen|deel dit artikel",
+        ),
+        (Reason.ADVERT, "anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie"),
+        (
+            Reason.PROMPT,
+            "anmelden|einloggen|registrieren|jetzt abonnieren|newsletter abonnieren|se connecter|s'abonner|"
+            "s'inscrire|iniciar sesión|suscríbete|regístrate|accedi|registrati|abbonati|inloggen|aanmelden|"
+            "abonneren",
+        ),
+        (
+            Reason.LEGAL_FOOTER,
+            "alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|"
+            "todos os direitos reservados|alle rechten voorbehouden|impressum|mentions légales|aviso legal|"
+            "note legali",
+        ),
+        (
+            Reason.COMMENTS,
+            # Plurals only: a German 'Kommentar' is also an opinion piece's label.
+            "kommentare|commentaires|comentarios|commenti|comentários|reacties|schreibe einen kommentar|"
+            "schreiben sie einen kommentar|kommentar schreiben|laisser un commentaire|écrire un commentaire|"
+            "deja un comentario|deja una respuesta|lascia un commento|deixe um comentário|deixe uma resposta|"
+            "geef een reactie|laat een reactie achter",
+        ),
+        (
+            Reason.AUTHOR_BIO,
+            "über den autor|über die autorin|à propos de l'auteur|sobre el autor|sobre la autora|sobre o autor|"
+            "sobre a autora|sull'autore|over de auteur",
+        ),
+    )
+    for label in labels.split("|")
+}
+_LOCAL_RELATED_HEADERS = frozenset(
+    [
+        "weitere beiträge",
+        "weitere beiträge zum thema",
+        "weitere artikel",
+        "weitere nachrichten",
+        "lesen sie auch",
+        "mehr zum thema",
+        "das könnte sie auch interessieren",
+        "meistgelesen",
+        "meistgelesene artikel",
+        "lire aussi",
+        "à lire aussi",
+        "à lire également",
+        "sur le même sujet",
+        "les plus lus",
+        "articles similaires",
+        "leer también",
+        "te puede interesar",
+        "noticias relacionadas",
+        "artículos relacionados",
+        "lo más leído",
+        "leggi anche",
+        "articoli correlati",
+        "potrebbe interessarti",
+        "i più letti",
+        "leia também",
+        "veja também",
+        "notícias relacionadas",
+        "mais lidas",
+        "lees ook",
+        "gerelateerde artikelen",
+        "meest gelezen",
+    ]
+)
+"""Headers of a list of other articles' headlines ('Weitere Beiträge', 'Noticias relacionadas')."""
+_LOCAL_HOME = ("startseite", "accueil", "inicio", "início", "pagina iniziale", "hoofdpagina")
+_LOCAL_BREADCRUMB = re.compile(rf"(?:{'|'.join(_LOCAL_HOME)})\s*[>»›/|]", re.IGNORECASE)
+_LOCAL_POINTERS = (
+    "lesen sie auch",
+    "lire aussi",
+    "à lire aussi",
+    "leer también",
+    "leggi anche",
+    "leia também",
+    "veja também",
+    "lees ook",
+)
+_LOCAL_POINTER = re.compile(rf"(?:{'|'.join(_LOCAL_POINTERS)})\s*:\s*\S", re.IGNORECASE)
+_LOCAL_POINTER_CHARS = max(map(len, _LOCAL_POINTERS))
+_LOCAL_SAYS = re.compile(r"[^.!?]{1,60} (?:sagt|dit|dice|diz|zegt) ?:")
+
+
+def local_rule(line: str) -> Reason | None:
+    """The verdict on a line that is one of the other languages' widgets, or None.
+
+    Only short lines are lowercased whole: lowercasing every paragraph of a page cost more than
+    all these tests together.
+    """
+    if len(line) <= _LOCAL_LABEL_MAX_CHARS:
+        low = line.lower()
+        label = _LOCAL_LABELS.get(low.rstrip(" :.…!").replace("’", "'"))
+        if label is not None:
+            return label
+        if low.startswith(_LOCAL_HOME) and _LOCAL_BREADCRUMB.match(line):
+            return Reason.BREADCRUMB
+    if line[:_LOCAL_POINTER_CHARS].lower().startswith(_LOCAL_POINTERS) and _LOCAL_POINTER.match(line):
+        return Reason.RELATED_LIST
+    return None
+
+
+def is_local_related_header(line: str) -> bool:
+    """Does this line open a list of other articles, in another language ('Weitere Beiträge')?"""
+    return len(line) <= _LOCAL_LABEL_MAX_CHARS and line.lower().rstrip(" :.…!") in _LOCAL_RELATED_HEADERS
+
+
+def is_local_comment_author(line: str) -> bool:
+    """A comment's author line in another language ('Anna sagt:', 'Marie dit :')."""
+    return line.endswith(":") and _LOCAL_SAYS.fullmatch(line) is not None
+
 
 _ANCHORED = [(reason, pattern) for reason, pattern in LINE_RULES if pattern.pattern.startswith("^")]
 _FLOATING = [(reason, pattern) for reason, pattern in LINE_RULES if not pattern.pattern.startswith("^")]
@@ -372,7 +508,7 @@ def is_end_header(line: str) -> bool:
 
 def is_inline_pointer(line: str) -> bool:
     """'Read more', 'See also': a related header that sits inside a story as often as below it."""
-    return INLINE_POINTER.match(line) is not None
+    return INLINE_POINTER.match(line) is not None or line.lower().startswith(_LOCAL_POINTERS)
 
 
 def is_author_bio(line: str, position: float) -> bool:
