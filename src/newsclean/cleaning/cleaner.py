@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from newsclean.cleaning import rules
 from newsclean.cleaning.classify import classify
 from newsclean.cleaning.config import DEFAULT_CONFIG, CleanerConfig
 from newsclean.cleaning.facts import PageLines
@@ -146,7 +147,7 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     # Unless it is a breadcrumb run into the headline, which stands on its own line as well
     # ('Home News Business News Council approves budget' above 'Council approves budget').
     inner = [i for i in candidates if i != headline and page.text[headline].endswith(" " + page.text[i])]
-    if inner and page.text[headline].lower().startswith("home "):
+    if inner and page.text[headline].lower().startswith(rules.BREADCRUMB_ROOTS):
         headline = max(inner, key=lambda i: (len(page.text[i].split()), i))
     page.verdict[headline] = Reason.TITLE_REPEAT
     return page.text[headline]

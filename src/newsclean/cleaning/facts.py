@@ -97,8 +97,8 @@ class PageLines:
         """Whitespace-separated words of each line."""
         self._by_length = sorted(range(len(self.text)), key=lambda i: -len(self.text[i]))
         if self.language([True] * len(self.text)) != "en":
-            # Sites in other languages label the same widgets in their own words (English pages,
-            # nearly all of a typical dump, skip these tests).
+            # Sites in other languages label the same widgets in their own words (English pages
+            # skip these tests).
             for i, line in enumerate(self.text):
                 if form[i] is None and not related[i]:
                     form[i], related[i], opens_comments = _local_facts(line)

@@ -393,6 +393,8 @@ _LOCAL_RELATED_HEADERS = frozenset(
 )
 """Headers of a list of other articles' headlines ('Weitere Beiträge', 'Noticias relacionadas')."""
 _LOCAL_HOME = ("startseite", "accueil", "inicio", "início", "pagina iniziale", "hoofdpagina")
+BREADCRUMB_ROOTS = tuple(f"{root} " for root in ("home", *_LOCAL_HOME))
+"""A breadcrumb's first word and its space, as the trail reads once its separators are lost."""
 _LOCAL_BREADCRUMB = re.compile(rf"(?:{'|'.join(_LOCAL_HOME)})\s*[>»›/|]", re.IGNORECASE)
 _LOCAL_POINTERS = (
     "lesen sie auch",
