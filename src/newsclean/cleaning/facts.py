@@ -59,7 +59,7 @@ def _local_facts(line: str) -> tuple[Reason | None, bool, bool]:
     if rules.is_local_related_header(line):
         return None, True, False
     form = rules.local_rule(line)
-    return form, False, form is Reason.COMMENTS or rules.is_local_comment_author(line)
+    return form, False, form is Reason.COMMENTS
 
 
 class PageLines:

@@ -342,8 +342,9 @@ _LOCAL_LABELS: dict[str, Reason] = {
         ),
         (
             Reason.COMMENTS,
-            # Plurals only: a German 'Kommentar' is also an opinion piece's label.
-            "kommentare|commentaires|comentarios|commenti|comentários|reacties|schreibe einen kommentar|"
+            # Plurals only: a German 'Kommentar' is also an opinion piece's label (and a Dutch
+            # 'Reacties' a story's subheading over politicians' reactions).
+            "kommentare|commentaires|comentarios|commenti|comentários|schreibe einen kommentar|"
             "schreiben sie einen kommentar|kommentar schreiben|laisser un commentaire|écrire un commentaire|"
             "deja un comentario|deja una respuesta|lascia un commento|deixe um comentário|deixe uma resposta|"
             "geef een reactie|laat een reactie achter",
@@ -408,7 +409,6 @@ _LOCAL_POINTERS = (
 )
 _LOCAL_POINTER = re.compile(rf"(?:{'|'.join(_LOCAL_POINTERS)})\s*:\s*\S", re.IGNORECASE)
 _LOCAL_POINTER_CHARS = max(map(len, _LOCAL_POINTERS))
-_LOCAL_SAYS = re.compile(r"[^.!?]{1,60} (?:sagt|dit|dice|diz|zegt) ?:")
 
 
 def local_rule(line: str) -> Reason | None:
@@ -432,11 +432,6 @@ def local_rule(line: str) -> Reason | None:
 def is_local_related_header(line: str) -> bool:
     """Does this line open a list of other articles, in another language ('Weitere Beiträge')?"""
     return len(line) <= _LOCAL_LABEL_MAX_CHARS and line.lower().rstrip(" :.…!") in _LOCAL_RELATED_HEADERS
-
-
-def is_local_comment_author(line: str) -> bool:
-    """A comment's author line in another language ('Anna sagt:', 'Marie dit :')."""
-    return line.endswith(":") and _LOCAL_SAYS.fullmatch(line) is not None
 
 
 _ANCHORED = [(reason, pattern) for reason, pattern in LINE_RULES if pattern.pattern.startswith("^")]
