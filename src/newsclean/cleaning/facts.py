@@ -104,6 +104,9 @@ class PageLines:
                     form[i], related[i], opens_comments = _local_facts(line)
                     comments[i] = comments[i] or opens_comments
                     end_header[i] = end_header[i] or form[i] is Reason.AUTHOR_BIO
+        for i in range(len(self.text) - 1):
+            if form[i + 1] is Reason.DATELINE and rules.is_comment_author(self.text[i]):
+                comments[i] = True  # 'Jo says:' above 'November 19, 2019 at 6:34 am'
         if boilerplate:
             for i, line in enumerate(self.text):
                 if line_key(line) in boilerplate:

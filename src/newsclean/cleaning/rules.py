@@ -256,12 +256,21 @@ COMMENTS_HEADER = re.compile(
     r"^\d[\d,]*\s+responses?$|"
     r"^(?:leave a (?:reply|comment)|post a comment|add a comment|write a comment|join the (?:discussion|conversation)|"
     r"comments are closed\.?|(?:there (?:are|is) )?\d+ (?:thoughts|responses|replies|comments) (?:on|to) .{1,200})$|"
-    r"^[^.!?]{1,60} says:$|"
     r"^(?:reply|report (?:abuse|comment|this comment)|flag as inappropriate)$",
     re.IGNORECASE,
 )
-"""Where a page's comment section starts (WordPress 'Jo says:', 'Leave a Reply', '12 Comments'),
+"""Where a page's comment section starts ('Leave a Reply', '12 Comments'),
 or a comment's own buttons ('Reply', 'Report abuse'), which a page shows only under comments."""
+
+COMMENT_AUTHOR = re.compile(r"[^.!?]{1,60} says:", re.IGNORECASE)
+"""'Jo says:', a WordPress comment's author line; a story's 'The mayor says:' before a quote
+reads the same, so only the date line that follows an author makes it one."""
+
+
+def is_comment_author(line: str) -> bool:
+    """Is this line shaped like a comment's author line ('Jo says:')?"""
+    return line.endswith(":") and COMMENT_AUTHOR.fullmatch(line) is not None
+
 
 PICTURE_RIGHTS = re.compile(
     r"\b(?:getty|shutterstock|istock|ap photo|afp|reuters|epa|alamy|photo(?:graph)?s?|images?|pictures?|pics?|"
