@@ -14,7 +14,7 @@ import numpy as np
 from newsclean.cleaning import rules
 from newsclean.cleaning.config import CleanerConfig
 from newsclean.cleaning.facts import PageLines
-from newsclean.cleaning.features import FEATURE_NAMES, page_features
+from newsclean.cleaning.features import FEATURE_NAMES, STAT_NAMES, page_features
 from newsclean.cleaning.model import load_model, smooth
 from newsclean.reasons import Reason
 
@@ -22,6 +22,7 @@ Verdicts = list[Reason | None]
 """Per line: None to keep it, else why it goes."""
 
 _LOG_WORDS, _TERMINAL, _STOP_RATIO = (FEATURE_NAMES.index(n) for n in ("log_words", "terminal", "stop_ratio"))
+_STAT_STOP, _STAT_TITLED = (STAT_NAMES.index(n) for n in ("stop_ratio", "title_ratio"))
 
 
 END_MARKERS = frozenset({Reason.SHARE_WIDGET, Reason.TAG_LIST, Reason.RELATED_LIST})
@@ -29,6 +30,14 @@ END_MARKERS = frozenset({Reason.SHARE_WIDGET, Reason.TAG_LIST, Reason.RELATED_LI
 _FOOTER_END_MAX_WORDS = 30
 """Longest copyright or reuse line taken as the page's footer: a longer one is a story's own
 paragraph about copyright, which says nothing about where the article ends."""
+_FOOTER_PROSE_MIN_WORDS = 10
+_FOOTER_PROSE_MIN_STOP_RATIO = 0.4
+_FOOTER_PROSE_MAX_TITLED = 0.2
+"""A copyright line of this many words, this wordy and with this few capitalised words is a
+sentence of a story about copyright ('All rights reserved notices made no difference, she
+added, …'), not a footer: footers are names, years and capitalised notices ('© 2025 Example
+Media Ltd. All rights reserved.', 0.5 or more of their words capitalised; the wire's 'Copyright
+2025 The Associated Press. All rights reserved. This material may not be …', 0.33)."""
 
 
 def _rule_verdicts(page: PageLines, active: Sequence[int], title: str | None) -> Verdicts:
@@ -154,6 +163,7 @@ def _cut_after_end(
     end_headers: Sequence[bool],
     verdicts: Verdicts,
     words: Sequence[int],
+    prose: Sequence[bool],
     min_share: float,
 ) -> None:
     """Drop what follows the article's end: a share bar, tag list, related list, author box or footer.
@@ -163,10 +173,11 @@ def _cut_after_end(
     against 800 story words, all of them below a related list; +0.005 F1). A widget higher up is
     a top-of-page bar, and only it is removed. A 'Read more' or 'See also' pointer is a link
     set inside the story, and does not end it; nor does a related header with no list under it,
-    which is the story's own subheading ('More Trouble Ahead' above a paragraph). A short copyright line below most of the story is
-    the site's footer: what the scorer keeps under it is the footer's own links and blurbs (dev:
-    +0.001 F1); unless it names a picture ('Copyright 2024 Getty Images'): photos and their
-    credits sit anywhere in a story.
+    which is the story's own subheading ('More Trouble Ahead' above a paragraph). A short
+    copyright line below most of the story is the site's footer: what the scorer keeps under it
+    is the footer's own links and blurbs (dev: +0.001 F1); unless it names a picture ('Copyright
+    2024 Getty Images'): photos and their credits sit anywhere in a story; or reads as prose
+    (`prose`): a story's own sentence about copyright.
     """
     total = sum(n for n, v in zip(words, verdicts, strict=True) if v is None)
     if not total:
@@ -182,6 +193,7 @@ def _cut_after_end(
                 v is Reason.LEGAL_FOOTER
                 and words[i] <= _FOOTER_END_MAX_WORDS
                 and not rules.is_picture_rights(lines[i])
+                and not prose[i]
             )
             or end_headers[i]
         ):
@@ -243,7 +255,13 @@ def classify(page: PageLines, active: list[int], title: str | None) -> tuple[Ver
         if page.has_comments:
             _cut_comments([page.comments[i] for i in active], verdicts, words, config.comments_after_words)
         end_headers = [page.end_header[i] for i in active]
-        _cut_after_end(lines, end_headers, verdicts, words, config.end_marker_min_share)
+        stats = page.stats(language)[active]
+        prose = (
+            (stats[:, _STAT_STOP] >= _FOOTER_PROSE_MIN_STOP_RATIO)
+            & (stats[:, _STAT_TITLED] <= _FOOTER_PROSE_MAX_TITLED)
+            & (np.asarray(words) >= _FOOTER_PROSE_MIN_WORDS)
+        ).tolist()
+        _cut_after_end(lines, end_headers, verdicts, words, prose, config.end_marker_min_share)
     if page.has_repeats:
         _drop_duplicates(lines, verdicts, words, config.duplicate_min_words)
     return verdicts, language
