@@ -7,6 +7,7 @@ per page, and only recomputes what depends on which lines are still on the page.
 """
 
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -237,6 +238,35 @@ def _keep_colon_lists(lines: Sequence[str], verdicts: Verdicts, words: Sequence[
                 verdicts[j] = None
 
 
+_NUMBERED = re.compile(r"(\d{1,2})[.)] \S")
+"""A numbered item's start ('6. Rest the meat', '7) Walk the old town')."""
+
+
+def _keep_numbered_runs(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int]) -> None:
+    """Keep the items that go on numbering a kept item, and the short lines between them.
+
+    A listicle's or a recipe's later items are short lines below the last long paragraph, where
+    the scorer sinks them ('6. Hear fado in Alfama' after a kept '5. Take the ferry …'); an item
+    numbered one more than a kept item is the same list. A page's other numbered lists (most
+    read, pagination) start again at 1, and a list under a header is taken by the rules.
+    """
+    expected = 0  # the number the next item of a kept list would carry
+    between: list[int] = []  # scorer-dropped lines since the last kept item
+    for i, line in enumerate(lines):
+        match = _NUMBERED.match(line) if line[:1].isdigit() else None
+        number = int(match.group(1)) if match else 0
+        if match and verdicts[i] is None:
+            expected, between = number + 1, []
+        elif match and number == expected and verdicts[i] in _SCORER_DROPS:
+            for j in (*between, i):
+                verdicts[j] = None
+            expected, between = number + 1, []
+        elif verdicts[i] in _SCORER_DROPS and words[i] <= _LIST_ITEM_MAX_WORDS and expected:
+            between.append(i)
+        elif verdicts[i] is not None:
+            expected, between = 0, []
+
+
 def _drop_duplicates(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int], min_words: int) -> None:
     """Keep only the first of repeated long lines."""
     seen: set[str] = set()
@@ -265,6 +295,7 @@ def classify(page: PageLines, active: list[int], title: str | None) -> tuple[Ver
     words = [page.words[i] for i in active]
     if config.score_lines:
         _keep_colon_lists(lines, verdicts, words)
+        _keep_numbered_runs(lines, verdicts, words)
         if page.has_comments:
             _cut_comments([page.comments[i] for i in active], verdicts, words, config.comments_after_words)
         end_headers = [page.end_header[i] for i in active]
