@@ -7,6 +7,7 @@ per page, and only recomputes what depends on which lines are still on the page.
 """
 
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -14,7 +15,7 @@ import numpy as np
 from newsclean.cleaning import rules
 from newsclean.cleaning.config import CleanerConfig
 from newsclean.cleaning.facts import PageLines
-from newsclean.cleaning.features import FEATURE_NAMES, page_features
+from newsclean.cleaning.features import FEATURE_NAMES, STAT_NAMES, page_features
 from newsclean.cleaning.model import load_model, smooth
 from newsclean.reasons import Reason
 
@@ -22,6 +23,7 @@ Verdicts = list[Reason | None]
 """Per line: None to keep it, else why it goes."""
 
 _LOG_WORDS, _TERMINAL, _STOP_RATIO = (FEATURE_NAMES.index(n) for n in ("log_words", "terminal", "stop_ratio"))
+_STAT_STOP, _STAT_TITLED = (STAT_NAMES.index(n) for n in ("stop_ratio", "title_ratio"))
 
 
 END_MARKERS = frozenset({Reason.SHARE_WIDGET, Reason.TAG_LIST, Reason.RELATED_LIST})
@@ -29,6 +31,14 @@ END_MARKERS = frozenset({Reason.SHARE_WIDGET, Reason.TAG_LIST, Reason.RELATED_LI
 _FOOTER_END_MAX_WORDS = 30
 """Longest copyright or reuse line taken as the page's footer: a longer one is a story's own
 paragraph about copyright, which says nothing about where the article ends."""
+_FOOTER_PROSE_MIN_WORDS = 10
+_FOOTER_PROSE_MIN_STOP_RATIO = 0.4
+_FOOTER_PROSE_MAX_TITLED = 0.2
+"""A copyright line of this many words, this wordy and with this few capitalised words is a
+sentence of a story about copyright ('All rights reserved notices made no difference, she
+added, …'), not a footer: footers are names, years and capitalised notices ('© 2025 Example
+Media Ltd. All rights reserved.', 0.5 or more of their words capitalised; the wire's 'Copyright
+2025 The Associated Press. All rights reserved. This material may not be …', 0.33)."""
 
 
 def _rule_verdicts(page: PageLines, active: Sequence[int], title: str | None) -> Verdicts:
@@ -96,12 +106,25 @@ def _prose_floor(vector: Sequence[float], config: CleanerConfig) -> float:
 
     The learned scorer leans on context (benchmark pages are long), which would sink the one
     paragraph of a short record; on short pages this floor keeps such paragraphs. (On long pages
-    it cost 0.004 dev F1: long sentences in footers and promos are common there.)
+    it cost 0.004 dev F1: long sentences in footers and promos are common there.) So it does on a
+    long page whose story is mostly short lines, with one or two long sentences in all: a recipe's
+    or a spec sheet's introduction, followed by its ingredients or specs, was dropped with them.
     """
     long_enough = vector[_LOG_WORDS] >= math.log1p(config.prose_floor_min_words)
     sentence = vector[_TERMINAL] > 0
     wordy = vector[_STOP_RATIO] >= config.prose_floor_min_stop_ratio
     return config.prose_floor_probability if long_enough and sentence and wordy else 0.0
+
+
+def _prose_lines(vectors: np.ndarray, config: CleanerConfig) -> int:
+    """How many lines the prose floor would lift: the page's long, complete sentences."""
+    return int(
+        np.count_nonzero(
+            (vectors[:, _LOG_WORDS] >= math.log1p(config.prose_floor_min_words))
+            & (vectors[:, _TERMINAL] > 0)
+            & (vectors[:, _STOP_RATIO] >= config.prose_floor_min_stop_ratio)
+        )
+    )
 
 
 def _score(
@@ -115,7 +138,7 @@ def _score(
         return [True] * len(active), language
     vectors = page_features(page.stats(language)[active], language is not None)
     probabilities = load_model().probabilities(vectors)
-    if len(active) < config.short_page_lines:
+    if len(active) < config.short_page_lines or _prose_lines(vectors, config) <= config.thin_page_prose_lines:
         floors = [_prose_floor(vector, config) for vector in vectors.tolist()]
         probabilities = [max(p, floor) for p, floor in zip(probabilities, floors, strict=True)]
     rule = config.rule_line_probability
@@ -154,6 +177,7 @@ def _cut_after_end(
     end_headers: Sequence[bool],
     verdicts: Verdicts,
     words: Sequence[int],
+    prose: Sequence[bool],
     min_share: float,
 ) -> None:
     """Drop what follows the article's end: a share bar, tag list, related list, author box or footer.
@@ -163,10 +187,11 @@ def _cut_after_end(
     against 800 story words, all of them below a related list; +0.005 F1). A widget higher up is
     a top-of-page bar, and only it is removed. A 'Read more' or 'See also' pointer is a link
     set inside the story, and does not end it; nor does a related header with no list under it,
-    which is the story's own subheading ('More Trouble Ahead' above a paragraph). A short copyright line below most of the story is
-    the site's footer: what the scorer keeps under it is the footer's own links and blurbs (dev:
-    +0.001 F1); unless it names a picture ('Copyright 2024 Getty Images'): photos and their
-    credits sit anywhere in a story.
+    which is the story's own subheading ('More Trouble Ahead' above a paragraph). A short
+    copyright line below most of the story is the site's footer: what the scorer keeps under it
+    is the footer's own links and blurbs (dev: +0.001 F1); unless it names a picture ('Copyright
+    2024 Getty Images'): photos and their credits sit anywhere in a story; or reads as prose
+    (`prose`): a story's own sentence about copyright.
     """
     total = sum(n for n, v in zip(words, verdicts, strict=True) if v is None)
     if not total:
@@ -182,6 +207,7 @@ def _cut_after_end(
                 v is Reason.LEGAL_FOOTER
                 and words[i] <= _FOOTER_END_MAX_WORDS
                 and not rules.is_picture_rights(lines[i])
+                and not prose[i]
             )
             or end_headers[i]
         ):
@@ -212,6 +238,35 @@ def _keep_colon_lists(lines: Sequence[str], verdicts: Verdicts, words: Sequence[
                 verdicts[j] = None
 
 
+_NUMBERED = re.compile(r"(\d{1,2})[.)] \S")
+"""A numbered item's start ('6. Rest the meat', '7) Walk the old town')."""
+
+
+def _keep_numbered_runs(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int]) -> None:
+    """Keep the items that go on numbering a kept item, and the short lines between them.
+
+    A listicle's or a recipe's later items are short lines below the last long paragraph, where
+    the scorer sinks them ('6. Hear fado in Alfama' after a kept '5. Take the ferry …'); an item
+    numbered one more than a kept item is the same list. A page's other numbered lists (most
+    read, pagination) start again at 1, and a list under a header is taken by the rules.
+    """
+    expected = 0  # the number the next item of a kept list would carry
+    between: list[int] = []  # scorer-dropped lines since the last kept item
+    for i, line in enumerate(lines):
+        match = _NUMBERED.match(line) if line[:1].isdigit() else None
+        number = int(match.group(1)) if match else 0
+        if match and verdicts[i] is None:
+            expected, between = number + 1, []
+        elif match and number == expected and verdicts[i] in _SCORER_DROPS:
+            for j in (*between, i):
+                verdicts[j] = None
+            expected, between = number + 1, []
+        elif verdicts[i] in _SCORER_DROPS and words[i] <= _LIST_ITEM_MAX_WORDS and expected:
+            between.append(i)
+        elif verdicts[i] is not None:
+            expected, between = 0, []
+
+
 def _drop_duplicates(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int], min_words: int) -> None:
     """Keep only the first of repeated long lines."""
     seen: set[str] = set()
@@ -240,10 +295,17 @@ def classify(page: PageLines, active: list[int], title: str | None) -> tuple[Ver
     words = [page.words[i] for i in active]
     if config.score_lines:
         _keep_colon_lists(lines, verdicts, words)
+        _keep_numbered_runs(lines, verdicts, words)
         if page.has_comments:
             _cut_comments([page.comments[i] for i in active], verdicts, words, config.comments_after_words)
         end_headers = [page.end_header[i] for i in active]
-        _cut_after_end(lines, end_headers, verdicts, words, config.end_marker_min_share)
+        stats = page.stats(language)[active]
+        prose = (
+            (stats[:, _STAT_STOP] >= _FOOTER_PROSE_MIN_STOP_RATIO)
+            & (stats[:, _STAT_TITLED] <= _FOOTER_PROSE_MAX_TITLED)
+            & (np.asarray(words) >= _FOOTER_PROSE_MIN_WORDS)
+        ).tolist()
+        _cut_after_end(lines, end_headers, verdicts, words, prose, config.end_marker_min_share)
     if page.has_repeats:
         _drop_duplicates(lines, verdicts, words, config.duplicate_min_words)
     return verdicts, language
