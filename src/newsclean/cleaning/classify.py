@@ -172,6 +172,17 @@ def _lone_header(verdicts: Verdicts, i: int) -> bool:
     )
 
 
+def _prose(page: PageLines, active: Sequence[int], language: str | None, words: Sequence[int]) -> list[bool]:
+    """Which active lines read as a story's sentences (wordy, few capitalised words)."""
+    stats = page.stats(language)[active]
+    prose: list[bool] = (
+        (stats[:, _STAT_STOP] >= _FOOTER_PROSE_MIN_STOP_RATIO)
+        & (stats[:, _STAT_TITLED] <= _FOOTER_PROSE_MAX_TITLED)
+        & (np.asarray(words) >= _FOOTER_PROSE_MIN_WORDS)
+    ).tolist()
+    return prose
+
+
 def _cut_after_end(
     lines: Sequence[str],
     end_headers: Sequence[bool],
@@ -191,7 +202,7 @@ def _cut_after_end(
     copyright line below most of the story is the site's footer: what the scorer keeps under it
     is the footer's own links and blurbs (dev: +0.001 F1); unless it names a picture ('Copyright
     2024 Getty Images'): photos and their credits sit anywhere in a story; or reads as prose
-    (`prose`): a story's own sentence about copyright.
+    (`prose`, read only at copyright lines): a story's own sentence about copyright.
     """
     total = sum(n for n, v in zip(words, verdicts, strict=True) if v is None)
     if not total:
@@ -295,16 +306,12 @@ def classify(page: PageLines, active: list[int], title: str | None) -> tuple[Ver
     words = [page.words[i] for i in active]
     if config.score_lines:
         _keep_colon_lists(lines, verdicts, words)
-        _keep_numbered_runs(lines, verdicts, words)
+        if page.has_bullets:
+            _keep_numbered_runs(lines, verdicts, words)
         if page.has_comments:
             _cut_comments([page.comments[i] for i in active], verdicts, words, config.comments_after_words)
         end_headers = [page.end_header[i] for i in active]
-        stats = page.stats(language)[active]
-        prose = (
-            (stats[:, _STAT_STOP] >= _FOOTER_PROSE_MIN_STOP_RATIO)
-            & (stats[:, _STAT_TITLED] <= _FOOTER_PROSE_MAX_TITLED)
-            & (np.asarray(words) >= _FOOTER_PROSE_MIN_WORDS)
-        ).tolist()
+        prose = _prose(page, active, language, words) if Reason.LEGAL_FOOTER in verdicts else []
         _cut_after_end(lines, end_headers, verdicts, words, prose, config.end_marker_min_share)
     if page.has_repeats:
         _drop_duplicates(lines, verdicts, words, config.duplicate_min_words)

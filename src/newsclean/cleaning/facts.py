@@ -74,6 +74,7 @@ class PageLines:
         "config",
         "end_header",
         "form",
+        "has_bullets",
         "has_comments",
         "has_repeats",
         "related",
@@ -124,6 +125,8 @@ class PageLines:
         complete sentence of ten words or more (headlines rarely end with a full stop)."""
         self.tag_item = [n <= config.tag_item_max_words and b for n, b in zip(words, bullet, strict=True)]
         """A short bulleted line: an item of the tag list above it."""
+        self.has_bullets = any(bullet)
+        """Some line starts with a bullet or an item number ('-', '•', '6.', '7)')."""
         self.bio: list[bool] = bio
         """Shaped like an author's bio (which counts only low enough on the page)."""
         self.special = np.array(
