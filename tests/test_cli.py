@@ -69,3 +69,14 @@ def test_pages_are_decoded_and_repaired_as_the_flow_does(tmp_path: Path) -> None
     refused = runner.invoke(app, ["clean", str(binary)])
     assert refused.exit_code == 2
     assert f"cannot read {binary}: looks binary" in refused.output
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "newsclean", "clean", str(SEED)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("President Biden dispatched top officials")
