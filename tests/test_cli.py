@@ -1,5 +1,7 @@
 """The `newsclean` console command, as a user runs it."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -72,9 +74,6 @@ def test_pages_are_decoded_and_repaired_as_the_flow_does(tmp_path: Path) -> None
 
 
 def test_python_dash_m_runs_the_same_command() -> None:
-    import subprocess
-    import sys
-
     result = subprocess.run(
         [sys.executable, "-m", "newsclean", "clean", str(SEED)], capture_output=True, text=True, check=False
     )
