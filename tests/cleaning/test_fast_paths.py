@@ -202,3 +202,24 @@ def test_model_scores_match_a_per_line_dot_product(lines: list[str]) -> None:
         z = sum(map(operator.mul, model.weights, row))
         expected.append(0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z)))
     assert model.probabilities(vectors) == expected
+
+
+def reference_anchored(line: str) -> int | None:
+    """The first rule anchored at the line start that matches, trying all of them."""
+    return next((i for i, (_, pattern) in enumerate(rules._ANCHORED) if pattern.match(line)), None)
+
+
+@SETTINGS
+@given(line=LINES | st.sampled_from(PIECES).flatmap(lambda piece: st.text(max_size=20).map(piece.__add__)))
+def test_anchored_rules_by_first_character_miss_no_match(line: str) -> None:
+    joined = rules._anchored_rules(line[:1])
+    match = joined.match(line) if joined is not None else None
+    assert (int(match.lastgroup[1:]) if match and match.lastgroup else None) == reference_anchored(line)
+
+
+def test_first_characters_of_a_pattern() -> None:
+    first = rules._first_char(re.compile(r"^\W{0,3}(?:\d+\s+)?(?:comments|(?-i:Reply))", re.IGNORECASE))
+    assert first is not None
+    assert [c for c in "#5cCſrR x" if first.match(c)] == ["#", "5", "c", "C", "R", " "]
+    assert rules._first_char(re.compile(r"^(?:menu)?$")) is None  # matches an empty line
+    assert rules._first_char(re.compile(r"^.x")) is None  # any character
