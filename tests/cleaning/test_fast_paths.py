@@ -174,6 +174,32 @@ def test_line_rules_on_ascii_lines_need_no_hint_scan(line: str) -> None:
         assert rules.match_rule(line) == reference_rule(line)
 
 
+def reference_hint_scan(line: str) -> object:
+    """Floating rules on a line holding letters that lowercase to no ASCII one: the hint scan."""
+    if len(line) > 600:
+        return None
+    for reason, pattern in rules.LINE_RULES:
+        if pattern.pattern.startswith("^") and pattern.search(line):
+            return reason
+    if rules._FLOATING_HINTS.search(line.lower()):
+        return next((reason for reason, pattern in rules._FLOATING if pattern.search(line)), None)
+    return None
+
+
+UNLOWERED_LINES = st.lists(st.sampled_from([*PIECES, "İ", "ı", "ſ", "\u212a", "é", "’"]), max_size=12).map(
+    "".join
+)
+
+
+@SETTINGS
+@given(line=LINES | UNLOWERED_LINES)
+def test_line_rules_on_any_line_match_the_reference(line: str) -> None:
+    if any(letter in line.lower() for letter in rules._UNLOWERED):
+        assert rules.match_rule(line) == reference_hint_scan(line)
+    else:
+        assert rules.match_rule(line) == reference_rule(line)
+
+
 @SETTINGS
 @given(line=LINES)
 def test_span_pre_tests_never_hide_a_match(line: str) -> None:
@@ -223,3 +249,9 @@ def test_first_characters_of_a_pattern() -> None:
     assert [c for c in "#5cCſrR x" if first.match(c)] == ["#", "5", "c", "C", "R", " "]
     assert rules._first_char(re.compile(r"^(?:menu)?$")) is None  # matches an empty line
     assert rules._first_char(re.compile(r"^.x")) is None  # any character
+
+
+def test_line_rules_on_letters_paired_with_ascii_ones() -> None:
+    for line in ("Please enable JavaScrİpt", "Our newſletter", "We use cookıes", "\u212aoo", "Cookie café"):
+        expected = reference_hint_scan(line) if any(c in line for c in "İıſ") else reference_rule(line)
+        assert rules.match_rule(line) == expected
