@@ -255,3 +255,19 @@ def test_line_rules_on_letters_paired_with_ascii_ones() -> None:
     for line in ("Please enable JavaScrİpt", "Our newſletter", "We use cookıes", "\u212aoo", "Cookie café"):
         expected = reference_hint_scan(line) if any(c in line for c in "İıſ") else reference_rule(line)
         assert rules.match_rule(line) == expected
+
+
+@SETTINGS
+@given(
+    line=LINES
+    | st.sampled_from(["• Jane Doe", "12 Comments", "Related Stories", "- item", "About the author"])
+)
+def test_role_marks_match_each_test(line: str) -> None:
+    assert rules.role_marks(line) == (
+        rules.is_related_header(line),
+        rules.BULLET.match(line) is not None,
+        len(line) < 600 and rules.AUTHOR_BIO.match(line) is not None,
+        rules.is_comments_header(line),
+        rules.is_end_header(line),
+        rules.is_stray_name(line),
+    )
