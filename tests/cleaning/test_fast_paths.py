@@ -174,6 +174,32 @@ def test_line_rules_on_ascii_lines_need_no_hint_scan(line: str) -> None:
         assert rules.match_rule(line) == reference_rule(line)
 
 
+def reference_hint_scan(line: str) -> object:
+    """Floating rules on a line holding letters that lowercase to no ASCII one: the hint scan."""
+    if len(line) > 600:
+        return None
+    for reason, pattern in rules.LINE_RULES:
+        if pattern.pattern.startswith("^") and pattern.search(line):
+            return reason
+    if rules._FLOATING_HINTS.search(line.lower()):
+        return next((reason for reason, pattern in rules._FLOATING if pattern.search(line)), None)
+    return None
+
+
+UNLOWERED_LINES = st.lists(st.sampled_from([*PIECES, "İ", "ı", "ſ", "\u212a", "é", "’"]), max_size=12).map(
+    "".join
+)
+
+
+@SETTINGS
+@given(line=LINES | UNLOWERED_LINES)
+def test_line_rules_on_any_line_match_the_reference(line: str) -> None:
+    if any(letter in line.lower() for letter in rules._UNLOWERED):
+        assert rules.match_rule(line) == reference_hint_scan(line)
+    else:
+        assert rules.match_rule(line) == reference_rule(line)
+
+
 @SETTINGS
 @given(line=LINES)
 def test_span_pre_tests_never_hide_a_match(line: str) -> None:
@@ -202,3 +228,46 @@ def test_model_scores_match_a_per_line_dot_product(lines: list[str]) -> None:
         z = sum(map(operator.mul, model.weights, row))
         expected.append(0.0 if z < -30 else 1.0 / (1.0 + math.exp(-z)))
     assert model.probabilities(vectors) == expected
+
+
+def reference_anchored(line: str) -> int | None:
+    """The first rule anchored at the line start that matches, trying all of them."""
+    return next((i for i, (_, pattern) in enumerate(rules._ANCHORED) if pattern.match(line)), None)
+
+
+@SETTINGS
+@given(line=LINES | st.sampled_from(PIECES).flatmap(lambda piece: st.text(max_size=20).map(piece.__add__)))
+def test_anchored_rules_by_first_character_miss_no_match(line: str) -> None:
+    joined = rules._anchored_rules(line[:1])
+    match = joined.match(line) if joined is not None else None
+    assert (int(match.lastgroup[1:]) if match and match.lastgroup else None) == reference_anchored(line)
+
+
+def test_first_characters_of_a_pattern() -> None:
+    first = rules._first_char(re.compile(r"^\W{0,3}(?:\d+\s+)?(?:comments|(?-i:Reply))", re.IGNORECASE))
+    assert first is not None
+    assert [c for c in "#5cCſrR x" if first.match(c)] == ["#", "5", "c", "C", "R", " "]
+    assert rules._first_char(re.compile(r"^(?:menu)?$")) is None  # matches an empty line
+    assert rules._first_char(re.compile(r"^.x")) is None  # any character
+
+
+def test_line_rules_on_letters_paired_with_ascii_ones() -> None:
+    for line in ("Please enable JavaScrİpt", "Our newſletter", "We use cookıes", "\u212aoo", "Cookie café"):
+        expected = reference_hint_scan(line) if any(c in line for c in "İıſ") else reference_rule(line)
+        assert rules.match_rule(line) == expected
+
+
+@SETTINGS
+@given(
+    line=LINES
+    | st.sampled_from(["• Jane Doe", "12 Comments", "Related Stories", "- item", "About the author"])
+)
+def test_role_marks_match_each_test(line: str) -> None:
+    assert rules.role_marks(line) == (
+        rules.is_related_header(line),
+        rules.BULLET.match(line) is not None,
+        len(line) < 600 and rules.AUTHOR_BIO.match(line) is not None,
+        rules.is_comments_header(line),
+        rules.is_end_header(line),
+        rules.is_stray_name(line),
+    )

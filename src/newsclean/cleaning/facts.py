@@ -35,17 +35,18 @@ def _line_facts(line: str) -> _LineFacts:
     Cached across pages: a site's template lines (menus, footers, share bars) recur on each of
     its pages. The cache is bounded, and holds about 5 MB when full.
     """
-    if (form := rules.match_rule(line)) is None and rules.is_stray_name(line):
+    related, bullet, bio, comments, end_header, stray_name = rules.role_marks(line)
+    if (form := rules.match_rule(line)) is None and stray_name:
         form = Reason.BYLINE
     return (
         len(line.split()),
         form,
-        rules.is_related_header(line),
+        related,
         line.rstrip().endswith(_SENTENCE_END),
-        rules.BULLET.match(line) is not None,
-        len(line) < 600 and rules.AUTHOR_BIO.match(line) is not None,
-        rules.is_comments_header(line),
-        rules.is_end_header(line),
+        bullet,
+        bio,
+        comments,
+        end_header,
         form is None and rules.is_teaser_card(line),
     )
 
@@ -105,8 +106,9 @@ class PageLines:
                     form[i], related[i], opens_comments = _local_facts(line)
                     comments[i] = comments[i] or opens_comments
                     end_header[i] = end_header[i] or form[i] is Reason.AUTHOR_BIO
+        dateline = Reason.DATELINE  # an enum member costs a class lookup each time it is named
         for i in range(len(self.text) - 1):
-            if form[i + 1] is Reason.DATELINE and rules.is_comment_author(self.text[i]):
+            if form[i + 1] is dateline and rules.is_comment_author(self.text[i]):
                 comments[i] = True  # 'Jo says:' above 'November 19, 2019 at 6:34 am'
         if boilerplate:
             for i, line in enumerate(self.text):
@@ -129,8 +131,9 @@ class PageLines:
         """Some line starts with a bullet or an item number ('-', '•', '6.', '7)')."""
         self.bio: list[bool] = bio
         """Shaped like an author's bio (which counts only low enough on the page)."""
+        tag_list = Reason.TAG_LIST
         self.special = np.array(
-            [r or b or f is Reason.TAG_LIST for r, b, f in zip(related, bio, form, strict=True)], dtype=bool
+            [r or b or f is tag_list for r, b, f in zip(related, bio, form, strict=True)], dtype=bool
         )
         """Lines whose verdict depends on where they stand: list headers and bios."""
         self.comments: list[bool] = comments

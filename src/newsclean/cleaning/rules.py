@@ -7,6 +7,10 @@ lines of any length. None names a site or a page; they describe shapes that recu
 
 import re
 from collections.abc import Sequence
+from functools import cache, lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
 
 from newsclean.reasons import Reason
 
@@ -445,13 +449,116 @@ def is_local_related_header(line: str) -> bool:
 
 _ANCHORED = [(reason, pattern) for reason, pattern in LINE_RULES if pattern.pattern.startswith("^")]
 _FLOATING = [(reason, pattern) for reason, pattern in LINE_RULES if not pattern.pattern.startswith("^")]
-_ANCHORED_ALL = re.compile(
-    "|".join(
-        f"(?P<r{i}>(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern[1:]}))"
-        for i, (_, p) in enumerate(_ANCHORED)
+
+
+class _UnknownFirstError(Exception):
+    """A pattern element whose first character is not worked out: it may be any."""
+
+
+_CLASS_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _class_source(items: Any) -> str:
+    """A parsed character class (`[...]`) written back as a pattern."""
+    parts: list[str] = []
+    for op, value in items:
+        if op == sre.NEGATE:
+            parts.insert(0, "^")
+        elif op == sre.LITERAL and isinstance(value, int):
+            parts.append(re.escape(chr(value)))
+        elif op == sre.RANGE and isinstance(value, tuple):
+            parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif op == sre.CATEGORY and value in _CLASS_CATEGORIES:
+            parts.append(_CLASS_CATEGORIES[value])
+        else:
+            raise _UnknownFirstError
+    return f"[{''.join(parts)}]"
+
+
+def _first_sources(items: Any, ignore_case: bool, out: list[str]) -> bool:
+    """Add to `out` a pattern for each character a match of `items` can start with.
+
+    Returns whether `items` can match the empty string (then what follows can start the match
+    too). Zero-width elements (anchors, lookarounds) consume nothing and are passed over.
+    """
+    for op, value in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op == sre.LITERAL:
+            out.append(f"(?{'i' if ignore_case else '-i'}:{re.escape(chr(value))})")
+            return False
+        if op == sre.IN:
+            out.append(f"(?{'i' if ignore_case else '-i'}:{_class_source(value)})")
+            return False
+        if op == sre.SUBPATTERN:
+            _, add_flags, del_flags, sub = value
+            flag = (ignore_case or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            if not _first_sources(sub, flag, out):
+                return False
+        elif op == sre.BRANCH:
+            nullable = [_first_sources(branch, ignore_case, out) for branch in value[1]]  # all of them
+            if not any(nullable):
+                return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            least, _, sub = value
+            if not _first_sources(sub, ignore_case, out) and least > 0:
+                return False
+        else:
+            raise _UnknownFirstError
+    return True
+
+
+def _first_char(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern matching each character that a match of `pattern` can start with.
+
+    None when that is not worked out, or when `pattern` can match the empty string.
+    """
+    sources: list[str] = []
+    try:
+        items = sre_parse.parse(pattern.pattern, pattern.flags)
+        if _first_sources(items, bool(pattern.flags & re.IGNORECASE), sources):
+            return None
+    except _UnknownFirstError:
+        return None
+    return re.compile("|".join(sources))
+
+
+_ANCHORED_FIRST = [_first_char(pattern) for _, pattern in _ANCHORED]
+
+
+@cache
+def _joined_rules(indices: tuple[int, ...]) -> re.Pattern[str] | None:
+    """These anchored rules as one pattern tried at position 0 only; group r<i> names rule i."""
+    if not indices:
+        return None
+    return re.compile(
+        "|".join(
+            f"(?P<r{i}>(?{'i' if _ANCHORED[i][1].flags & re.IGNORECASE else '-i'}:{_ANCHORED[i][1].pattern[1:]}))"
+            for i in indices
+        )
     )
-)
-"""Rules anchored at the line start, as one pattern tried at position 0 only."""
+
+
+@lru_cache(maxsize=1024)
+def _anchored_rules(first: str) -> re.Pattern[str] | None:
+    """The anchored rules a line starting with `first` can match, as one pattern (None: none can).
+
+    Tried in table order, as all of them would be, but without the alternatives that cannot
+    start with this character: the regex engine enters each alternative of a pattern in turn,
+    and joining all the rules cost every line ~2.5 µs; most first characters leave a few.
+    """
+    return _joined_rules(
+        tuple(i for i, can in enumerate(_ANCHORED_FIRST) if can is None or can.match(first) is not None)
+    )
+
+
 _FLOATING_HINTS = re.compile(
     r"©|\(c\)|copyright|rights reserved|cookie|newsletter|javascript|browser|"
     r"getty|shutterstock|istock|ap photo|afp|reuters|epa|alamy|image|photo|picture|pic|credit|contributed|reporting by"
@@ -467,12 +574,39 @@ _FLOATING_WORDS = (
     ("javascript", "your browser"),
     ("newsletter",),
 )
-"""For each floating rule, words one of which an ASCII line must hold (lowercased) to match it:
-testing them is cheaper than the hint scan and the search. (Case-insensitive matching pairs some
-non-ASCII letters with ASCII ones, so other lines take the hint scan.)"""
-_FLOATING_ANY = tuple(word for words in _FLOATING_WORDS for word in words)
+"""For each floating rule, words one of which a line must hold (lowercased) to match it: testing
+them is cheaper than the hint scan and the search. (Case-insensitive matching pairs some non-ASCII
+letters with ASCII ones, so lines holding those, lowercased, take the hint scan: `_UNLOWERED`.)"""
+_FLOATING_KEYS = (
+    "(",
+    "right",
+    "getty",
+    "stock",
+    "photo",
+    "afp",
+    "reuters",
+    "epa-",
+    "alamy",
+    "contrib",
+    "ting by",
+    "cookie",
+    "javas",
+    "browser",
+    "newsl",
+    "©",
+)
+"""Pieces of the words in `_FLOATING_WORDS`, each of which holds one: a line holding none of
+them takes no floating rule (16 tests of a line instead of 25, on nearly every line)."""
+_UNLOWERED = ("ı", "ſ", "\u0307")
+"""What `str.lower` leaves of the only non-ASCII letters that case-insensitive patterns pair with
+other letters than their lowercase ones ('ı' with 'i', 'ſ' with 's'; 'İ' lowercases to 'i' and
+a combining dot, so the word is broken): a lowercased line with none of them holds every
+word a floating rule matches in it, as an ASCII line does (the Kelvin sign lowercases to 'k')."""
 if len(_FLOATING_WORDS) != len(_FLOATING):
     msg = "every floating rule needs its words in _FLOATING_WORDS"
+    raise RuntimeError(msg)
+if not all(any(key in word for key in _FLOATING_KEYS) for words in _FLOATING_WORDS for word in words):
+    msg = "every word in _FLOATING_WORDS needs one of _FLOATING_KEYS"
     raise RuntimeError(msg)
 _MAX_RULE_LINE_CHARS = 600
 """Longer lines are paragraphs: no rule is about them, and skipping them keeps cleaning cheap."""
@@ -482,13 +616,19 @@ def match_rule(line: str) -> Reason | None:
     """The reason a line is boilerplate by form alone, or None."""
     if len(line) > _MAX_RULE_LINE_CHARS:
         return None
-    match = _ANCHORED_ALL.match(line)
-    if match is not None and match.lastgroup is not None:
+    anchored = _anchored_rules(line[:1])
+    if anchored is not None and (match := anchored.match(line)) is not None and match.lastgroup is not None:
         return _ANCHORED[int(match.lastgroup[1:])][0]
+    return _floating_rule(line)
+
+
+def _floating_rule(line: str) -> Reason | None:
+    """The first rule not anchored at the line start that matches, or None."""
     low = line.lower()
-    if line.isascii():
-        for word in _FLOATING_ANY:
-            if word in low:
+    # None of _UNLOWERED (spelled out: a loop over the tuple would cost more than the tests).
+    if line.isascii() or not ("ı" in low or "ſ" in low or "\u0307" in low):
+        for key in _FLOATING_KEYS:
+            if key in low:
                 break
         else:
             return None
@@ -535,6 +675,61 @@ def is_picture_rights(line: str) -> bool:
 def is_stray_name(line: str) -> bool:
     """A bulleted bare name ('• Jane Doe')."""
     return STRAY_NAME.match(line) is not None
+
+
+_ROLE_PATTERNS = (RELATED_HEADER, BULLET, AUTHOR_BIO, COMMENTS_HEADER, END_HEADER, STRAY_NAME)
+"""The patterns behind `role_marks`, all anchored at the line start."""
+_ROLE_FIRST = [_first_char(pattern) for pattern in _ROLE_PATTERNS]
+if any(pattern.flags & ~(re.IGNORECASE | re.UNICODE) for pattern in _ROLE_PATTERNS):
+    msg = "role patterns are joined keeping only their IGNORECASE flag"
+    raise RuntimeError(msg)
+
+
+@cache
+def _joined_roles(indices: tuple[int, ...]) -> re.Pattern[str] | None:
+    """These role patterns as one, which matches where any of them does."""
+    if not indices:
+        return None
+    patterns = [_ROLE_PATTERNS[i] for i in indices]
+    return re.compile(
+        "|".join(f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _roles_starting_with(first: str) -> re.Pattern[str] | None:
+    """The role patterns that can match a line starting with `first`, as one (None: none can)."""
+    return _joined_roles(
+        tuple(i for i, can in enumerate(_ROLE_FIRST) if can is None or can.match(first) is not None)
+    )
+
+
+RoleMarks = tuple[bool, bool, bool, bool, bool, bool]
+_NO_ROLE: RoleMarks = (False, False, False, False, False, False)
+
+
+def role_marks(line: str) -> RoleMarks:
+    """What the line-start patterns say of a line's role: six flags, all False on nearly every line.
+
+    In order: a related header, a bullet item, shaped like an author's bio, a comments header,
+    an end header, a stray name (`is_related_header`, `BULLET`, `AUTHOR_BIO` under 600
+    characters, `is_comments_header`, `is_end_header`, `is_stray_name`).
+
+    One pattern joining those that can start with the line's first character rules all six out
+    at once (testing them one by one cost ~2 µs a line). Each test must imply its pattern's
+    match at the line start.
+    """
+    joined = _roles_starting_with(line[:1])
+    if joined is None or joined.match(line) is None:
+        return _NO_ROLE
+    return (
+        is_related_header(line),
+        BULLET.match(line) is not None,
+        len(line) < 600 and AUTHOR_BIO.match(line) is not None,
+        is_comments_header(line),
+        is_end_header(line),
+        is_stray_name(line),
+    )
 
 
 def list_run_end(lines: Sequence[str], start: int, max_words: int) -> int:
