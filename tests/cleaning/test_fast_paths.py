@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsclean.cleaning import features, rules, spans
+from newsclean.cleaning.first_char import first_char
 from newsclean.cleaning.model import load_model
 from newsclean.cleaning.stopwords import stopwords
 
@@ -244,11 +245,11 @@ def test_anchored_rules_by_first_character_miss_no_match(line: str) -> None:
 
 
 def test_first_characters_of_a_pattern() -> None:
-    first = rules._first_char(re.compile(r"^\W{0,3}(?:\d+\s+)?(?:comments|(?-i:Reply))", re.IGNORECASE))
+    first = first_char(re.compile(r"^\W{0,3}(?:\d+\s+)?(?:comments|(?-i:Reply))", re.IGNORECASE))
     assert first is not None
     assert [c for c in "#5cCſrR x" if first.match(c)] == ["#", "5", "c", "C", "R", " "]
-    assert rules._first_char(re.compile(r"^(?:menu)?$")) is None  # matches an empty line
-    assert rules._first_char(re.compile(r"^.x")) is None  # any character
+    assert first_char(re.compile(r"^(?:menu)?$")) is None  # matches an empty line
+    assert first_char(re.compile(r"^.x")) is None  # any character
 
 
 def test_line_rules_on_letters_paired_with_ascii_ones() -> None:
