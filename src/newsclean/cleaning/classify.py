@@ -165,10 +165,16 @@ def _cut_comments(comments: Sequence[bool], verdicts: Verdicts, words: Sequence[
             return
 
 
-def _lone_header(verdicts: Verdicts, i: int) -> bool:
-    """A related-list header with no list under it: a story's subheading ('More Trouble Ahead')."""
-    return verdicts[i] is Reason.RELATED_LIST and (
-        i + 1 == len(verdicts) or verdicts[i + 1] is not Reason.RELATED_LIST
+def _lone_header(lines: Sequence[str], verdicts: Verdicts, i: int) -> bool:
+    """A 'More …' header with no list under it: a story's subheading ('More Trouble Ahead').
+
+    Only 'More …' headers read like a story's own subheadings; 'Related' or 'Most read' above
+    teaser sentences (which end the list at once) still end the article.
+    """
+    return (
+        verdicts[i] is Reason.RELATED_LIST
+        and lines[i][:5].lower() == "more "
+        and (i + 1 == len(verdicts) or verdicts[i + 1] is not Reason.RELATED_LIST)
     )
 
 
@@ -197,7 +203,7 @@ def _cut_after_end(
     and footers (dev, below a widget past 60% of the kept words: 6,300 junk words
     against 800 story words, all of them below a related list; +0.005 F1). A widget higher up is
     a top-of-page bar, and only it is removed. A 'Read more' or 'See also' pointer is a link
-    set inside the story, and does not end it; nor does a related header with no list under it,
+    set inside the story, and does not end it; nor does a 'More …' header with no list under it,
     which is the story's own subheading ('More Trouble Ahead' above a paragraph). A short
     copyright line below most of the story is the site's footer: what the scorer keeps under it
     is the footer's own links and blurbs (dev: +0.001 F1); unless it names a picture ('Copyright
@@ -213,7 +219,11 @@ def _cut_after_end(
         if v is None:
             seen += words[i]
         elif seen >= threshold and (
-            (v in END_MARKERS and not rules.is_inline_pointer(lines[i]) and not _lone_header(verdicts, i))
+            (
+                v in END_MARKERS
+                and not rules.is_inline_pointer(lines[i])
+                and not _lone_header(lines, verdicts, i)
+            )
             or (
                 v is Reason.LEGAL_FOOTER
                 and words[i] <= _FOOTER_END_MAX_WORDS
