@@ -159,9 +159,8 @@ def reference_rule(line: str) -> object:
     """Rules anchored at the line start first, then the others, each in table order."""
     if len(line) > 600:
         return None
-    for reason, pattern in rules.LINE_RULES:
-        if pattern.pattern.startswith("^") and pattern.search(line):
-            return reason
+    if (first := reference_anchored(line)) is not None:
+        return rules._ANCHORED[first][0]
     for reason, pattern in rules.LINE_RULES:
         if not pattern.pattern.startswith("^") and pattern.search(line):
             return reason
@@ -179,9 +178,8 @@ def reference_hint_scan(line: str) -> object:
     """Floating rules on a line holding letters that lowercase to no ASCII one: the hint scan."""
     if len(line) > 600:
         return None
-    for reason, pattern in rules.LINE_RULES:
-        if pattern.pattern.startswith("^") and pattern.search(line):
-            return reason
+    if (first := reference_anchored(line)) is not None:
+        return rules._ANCHORED[first][0]
     if rules._FLOATING_HINTS.search(line.lower()):
         return next((reason for reason, pattern in rules._FLOATING if pattern.search(line)), None)
     return None
