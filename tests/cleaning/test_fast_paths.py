@@ -237,7 +237,7 @@ def reference_anchored(line: str) -> int | None:
 @SETTINGS
 @given(line=LINES | st.sampled_from(PIECES).flatmap(lambda piece: st.text(max_size=20).map(piece.__add__)))
 def test_anchored_rules_by_first_character_miss_no_match(line: str) -> None:
-    joined = rules._anchored_rules(line[:1])
+    joined = rules._ANCHORED_INDEX.for_first(line[:1])
     match = joined.match(line) if joined is not None else None
     assert (int(match.lastgroup[1:]) if match and match.lastgroup else None) == reference_anchored(line)
 

@@ -2,13 +2,15 @@
 
 The cleaner tries each line against many patterns anchored at the line start; knowing each one's
 possible first characters lets it skip, for a line, every pattern that cannot begin with that
-line's first character (see `rules._anchored_rules`). This reads Python's own parse of the pattern
+line's first character (`FirstCharIndex`). This reads Python's own parse of the pattern
 (`re._parser`, present in 3.11 to 3.13), and answers "any character" on any construct it does
 not know, which costs speed, never a match (tests/cleaning/test_fast_paths.py compares the gated
 rules with all rules tried on generated lines).
 """
 
 import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -91,3 +93,39 @@ def first_char(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     except _UnknownFirstError:
         return None
     return re.compile("|".join(sources))
+
+
+class FirstCharIndex:
+    """Patterns anchored at the line start, joined into one for each first character of a line.
+
+    The regex engine enters each alternative of a joined pattern in turn, so a line pays for every
+    pattern joined; for each first character only those that can begin with it (`first_char`)
+    are joined, in their given order. With `named`, alternative `i` is the group `r<i>`, so
+    `match.lastgroup` tells which pattern matched first.
+    """
+
+    def __init__(self, patterns: Sequence[re.Pattern[str]], *, named: bool) -> None:
+        if any(p.flags & ~(re.IGNORECASE | re.UNICODE) for p in patterns):
+            msg = "patterns are joined keeping only their IGNORECASE flag"
+            raise ValueError(msg)
+        self._patterns = tuple(patterns)
+        self._first = [first_char(p) for p in self._patterns]
+        self._named = named
+        self._joined = cache(self._join)
+        self.for_first = lru_cache(maxsize=1024)(self._for_first)
+        """The joined pattern for a line starting with this character (None: no pattern can match)."""
+
+    def _for_first(self, first: str) -> re.Pattern[str] | None:
+        return self._joined(
+            tuple(i for i, can in enumerate(self._first) if can is None or can.match(first) is not None)
+        )
+
+    def _join(self, indices: tuple[int, ...]) -> re.Pattern[str] | None:
+        if not indices:
+            return None
+        parts = []
+        for i in indices:
+            pattern = self._patterns[i]
+            source = f"(?{'i' if pattern.flags & re.IGNORECASE else '-i'}:{pattern.pattern})"
+            parts.append(f"(?P<r{i}>{source})" if self._named else source)
+        return re.compile("|".join(parts))

@@ -7,9 +7,8 @@ lines of any length. None names a site or a page; they describe shapes that recu
 
 import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
 
-from newsclean.cleaning.first_char import first_char
+from newsclean.cleaning.first_char import FirstCharIndex
 from newsclean.reasons import Reason
 
 _SOCIAL = r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|email|e-mail|print|copy link|flipboard|x)"
@@ -368,46 +367,6 @@ _LOCAL_LABELS: dict[str, Reason] = {
     )
     for label in labels.split("|")
 }
-_LOCAL_RELATED_HEADERS = frozenset(
-    [
-        "weitere beiträge",
-        "weitere beiträge zum thema",
-        "weitere artikel",
-        "weitere nachrichten",
-        "lesen sie auch",
-        "mehr zum thema",
-        "das könnte sie auch interessieren",
-        "meistgelesen",
-        "meistgelesene artikel",
-        "lire aussi",
-        "à lire aussi",
-        "à lire également",
-        "sur le même sujet",
-        "les plus lus",
-        "articles similaires",
-        "leer también",
-        "te puede interesar",
-        "noticias relacionadas",
-        "artículos relacionados",
-        "lo más leído",
-        "leggi anche",
-        "articoli correlati",
-        "potrebbe interessarti",
-        "i più letti",
-        "leia também",
-        "veja também",
-        "notícias relacionadas",
-        "mais lidas",
-        "lees ook",
-        "gerelateerde artikelen",
-        "meest gelezen",
-    ]
-)
-"""Headers of a list of other articles' headlines ('Weitere Beiträge', 'Noticias relacionadas')."""
-_LOCAL_HOME = ("startseite", "accueil", "inicio", "início", "pagina iniziale", "hoofdpagina")
-BREADCRUMB_ROOTS = tuple(f"{root} " for root in ("home", *_LOCAL_HOME))
-"""A breadcrumb's first word and its space, as the trail reads once its separators are lost."""
-_LOCAL_BREADCRUMB = re.compile(rf"(?:{'|'.join(_LOCAL_HOME)})\s*[>»›/|]", re.IGNORECASE)
 _LOCAL_POINTERS = (
     "lesen sie auch",
     "lire aussi",
@@ -418,6 +377,41 @@ _LOCAL_POINTERS = (
     "veja também",
     "lees ook",
 )
+"""Words that, followed by a colon and a headline, link to another story from inside this one."""
+_LOCAL_RELATED_HEADERS = frozenset(
+    (
+        *_LOCAL_POINTERS,
+        "weitere beiträge",
+        "weitere beiträge zum thema",
+        "weitere artikel",
+        "weitere nachrichten",
+        "mehr zum thema",
+        "das könnte sie auch interessieren",
+        "meistgelesen",
+        "meistgelesene artikel",
+        "à lire également",
+        "sur le même sujet",
+        "les plus lus",
+        "articles similaires",
+        "te puede interesar",
+        "noticias relacionadas",
+        "artículos relacionados",
+        "lo más leído",
+        "articoli correlati",
+        "potrebbe interessarti",
+        "i più letti",
+        "notícias relacionadas",
+        "mais lidas",
+        "gerelateerde artikelen",
+        "meest gelezen",
+    )
+)
+"""Headers of a list of other articles' headlines ('Weitere Beiträge', 'Noticias relacionadas'),
+the pointers' words among them."""
+_LOCAL_HOME = ("startseite", "accueil", "inicio", "início", "pagina iniziale", "hoofdpagina")
+BREADCRUMB_ROOTS = tuple(f"{root} " for root in ("home", *_LOCAL_HOME))
+"""A breadcrumb's first word and its space, as the trail reads once its separators are lost."""
+_LOCAL_BREADCRUMB = re.compile(rf"(?:{'|'.join(_LOCAL_HOME)})\s*[>»›/|]", re.IGNORECASE)
 _LOCAL_POINTER = re.compile(rf"(?:{'|'.join(_LOCAL_POINTERS)})\s*:\s*\S", re.IGNORECASE)
 _LOCAL_POINTER_CHARS = max(map(len, _LOCAL_POINTERS))
 
@@ -449,34 +443,9 @@ _ANCHORED = [(reason, pattern) for reason, pattern in LINE_RULES if pattern.patt
 _FLOATING = [(reason, pattern) for reason, pattern in LINE_RULES if not pattern.pattern.startswith("^")]
 
 
-_ANCHORED_FIRST = [first_char(pattern) for _, pattern in _ANCHORED]
-
-
-@cache
-def _joined_rules(indices: tuple[int, ...]) -> re.Pattern[str] | None:
-    """These anchored rules as one pattern tried at position 0 only; group r<i> names rule i."""
-    if not indices:
-        return None
-    return re.compile(
-        "|".join(
-            f"(?P<r{i}>(?{'i' if _ANCHORED[i][1].flags & re.IGNORECASE else '-i'}:{_ANCHORED[i][1].pattern[1:]}))"
-            for i in indices
-        )
-    )
-
-
-@lru_cache(maxsize=1024)
-def _anchored_rules(first: str) -> re.Pattern[str] | None:
-    """The anchored rules a line starting with `first` can match, as one pattern (None: none can).
-
-    Tried in table order, as all of them would be, but without the alternatives that cannot
-    start with this character: the regex engine enters each alternative of a pattern in turn,
-    and joining all the rules cost every line ~2.5 µs; most first characters leave a few.
-    """
-    return _joined_rules(
-        tuple(i for i, can in enumerate(_ANCHORED_FIRST) if can is None or can.match(first) is not None)
-    )
-
+_ANCHORED_INDEX = FirstCharIndex([pattern for _, pattern in _ANCHORED], named=True)
+"""The anchored rules, joined for a line's first character: joining all of them cost every line
+~2.5 µs, and most first characters leave a few."""
 
 _FLOATING_HINTS = re.compile(
     r"©|\(c\)|copyright|rights reserved|cookie|newsletter|javascript|browser|"
@@ -535,7 +504,7 @@ def match_rule(line: str) -> Reason | None:
     """The reason a line is boilerplate by form alone, or None."""
     if len(line) > _MAX_RULE_LINE_CHARS:
         return None
-    anchored = _anchored_rules(line[:1])
+    anchored = _ANCHORED_INDEX.for_first(line[:1])
     if anchored is not None and (match := anchored.match(line)) is not None and match.lastgroup is not None:
         return _ANCHORED[int(match.lastgroup[1:])][0]
     return _floating_rule(line)
@@ -598,29 +567,7 @@ def is_stray_name(line: str) -> bool:
 
 _ROLE_PATTERNS = (RELATED_HEADER, BULLET, AUTHOR_BIO, COMMENTS_HEADER, END_HEADER, STRAY_NAME)
 """The patterns behind `role_marks`, all anchored at the line start."""
-_ROLE_FIRST = [first_char(pattern) for pattern in _ROLE_PATTERNS]
-if any(pattern.flags & ~(re.IGNORECASE | re.UNICODE) for pattern in _ROLE_PATTERNS):
-    msg = "role patterns are joined keeping only their IGNORECASE flag"
-    raise RuntimeError(msg)
-
-
-@cache
-def _joined_roles(indices: tuple[int, ...]) -> re.Pattern[str] | None:
-    """These role patterns as one, which matches where any of them does."""
-    if not indices:
-        return None
-    patterns = [_ROLE_PATTERNS[i] for i in indices]
-    return re.compile(
-        "|".join(f"(?{'i' if p.flags & re.IGNORECASE else '-i'}:{p.pattern})" for p in patterns)
-    )
-
-
-@lru_cache(maxsize=1024)
-def _roles_starting_with(first: str) -> re.Pattern[str] | None:
-    """The role patterns that can match a line starting with `first`, as one (None: none can)."""
-    return _joined_roles(
-        tuple(i for i, can in enumerate(_ROLE_FIRST) if can is None or can.match(first) is not None)
-    )
+_ROLE_INDEX = FirstCharIndex(_ROLE_PATTERNS, named=False)
 
 
 RoleMarks = tuple[bool, bool, bool, bool, bool, bool]
@@ -638,7 +585,7 @@ def role_marks(line: str) -> RoleMarks:
     at once (testing them one by one cost ~2 µs a line). Each test must imply its pattern's
     match at the line start.
     """
-    joined = _roles_starting_with(line[:1])
+    joined = _ROLE_INDEX.for_first(line[:1])
     if joined is None or joined.match(line) is None:
         return _NO_ROLE
     return (
