@@ -101,30 +101,22 @@ def apply_rules(lines: Sequence[str], title: str | None, config: CleanerConfig) 
     return _rule_verdicts(PageLines(lines, config, frozenset()), list(range(len(lines))), title)
 
 
-def _prose_floor(vector: Sequence[float], config: CleanerConfig) -> float:
-    """A long, complete sentence in the page's language is content whatever surrounds it.
+def _prose_lines(vectors: np.ndarray, config: CleanerConfig) -> np.ndarray:
+    """Which lines the prose floor lifts: long, complete sentences in the page's language.
 
-    The learned scorer leans on context (benchmark pages are long), which would sink the one
-    paragraph of a short record; on short pages this floor keeps such paragraphs. (On long pages
-    it cost 0.004 dev F1: long sentences in footers and promos are common there.) So it does on a
-    long page whose story is mostly short lines, with one or two long sentences in all: a recipe's
-    or a spec sheet's introduction, followed by its ingredients or specs, was dropped with them.
+    Such a line is content whatever surrounds it. The learned scorer leans on context (benchmark
+    pages are long), which would sink the one paragraph of a short record; on short pages this
+    floor keeps such paragraphs. (On long pages it cost 0.004 dev F1: long sentences in footers and
+    promos are common there.) So it does on a long page whose story is mostly short lines, with
+    one or two long sentences in all: a recipe's or a spec sheet's introduction, followed by its
+    ingredients or specs, was dropped with them.
     """
-    long_enough = vector[_LOG_WORDS] >= math.log1p(config.prose_floor_min_words)
-    sentence = vector[_TERMINAL] > 0
-    wordy = vector[_STOP_RATIO] >= config.prose_floor_min_stop_ratio
-    return config.prose_floor_probability if long_enough and sentence and wordy else 0.0
-
-
-def _prose_lines(vectors: np.ndarray, config: CleanerConfig) -> int:
-    """How many lines the prose floor would lift: the page's long, complete sentences."""
-    return int(
-        np.count_nonzero(
-            (vectors[:, _LOG_WORDS] >= math.log1p(config.prose_floor_min_words))
-            & (vectors[:, _TERMINAL] > 0)
-            & (vectors[:, _STOP_RATIO] >= config.prose_floor_min_stop_ratio)
-        )
+    lifted: np.ndarray = (
+        (vectors[:, _LOG_WORDS] >= math.log1p(config.prose_floor_min_words))
+        & (vectors[:, _TERMINAL] > 0)
+        & (vectors[:, _STOP_RATIO] >= config.prose_floor_min_stop_ratio)
     )
+    return lifted
 
 
 def _score(
@@ -138,9 +130,12 @@ def _score(
         return [True] * len(active), language
     vectors = page_features(page.stats(language)[active], language is not None)
     probabilities = load_model().probabilities(vectors)
-    if len(active) < config.short_page_lines or _prose_lines(vectors, config) <= config.thin_page_prose_lines:
-        floors = [_prose_floor(vector, config) for vector in vectors.tolist()]
-        probabilities = [max(p, floor) for p, floor in zip(probabilities, floors, strict=True)]
+    lifted = _prose_lines(vectors, config)
+    if len(active) < config.short_page_lines or np.count_nonzero(lifted) <= config.thin_page_prose_lines:
+        floor = config.prose_floor_probability
+        probabilities = [
+            max(p, floor) if up else p for p, up in zip(probabilities, lifted.tolist(), strict=True)
+        ]
     rule = config.rule_line_probability
     probabilities = [rule if v is not None else p for p, v in zip(probabilities, verdicts, strict=True)]
     return smooth(probabilities, config.stay_probability, config.keep_threshold), language

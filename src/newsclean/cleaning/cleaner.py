@@ -140,15 +140,19 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     ]
     if not candidates:
         return None
+
     # The headline is the longest of the headline-shaped lines above the body (menu items and
     # section labels are shorter); among equals, the one nearest the body. It went as the title,
     # whatever the scorer said of it.
-    headline = max(candidates, key=lambda i: (len(page.text[i].split()), i))
+    def words_then_nearness(i: int) -> tuple[int, int]:
+        return len(page.text[i].split()), i
+
+    headline = max(candidates, key=words_then_nearness)
     # Unless it is a breadcrumb run into the headline, which stands on its own line as well
     # ('Home News Business News Council approves budget' above 'Council approves budget').
     inner = [i for i in candidates if i != headline and page.text[headline].endswith(" " + page.text[i])]
     if inner and page.text[headline].lower().startswith(rules.BREADCRUMB_ROOTS):
-        headline = max(inner, key=lambda i: (len(page.text[i].split()), i))
+        headline = max(inner, key=words_then_nearness)
     page.verdict[headline] = Reason.TITLE_REPEAT
     return page.text[headline]
 
