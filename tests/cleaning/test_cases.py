@@ -209,3 +209,19 @@ def test_a_breadcrumb_run_into_the_headline_is_not_the_title() -> None:
     result = clean_text(page)
     assert result.title == "Council approves budget for new library"
     assert result.text.startswith(TABLE["bodies"]["body"])
+
+
+def test_a_news_brief_keeps_its_short_paragraphs_and_gives_its_headline() -> None:
+    """A short record has no context for the scorer: its sentences stand on their own."""
+    brief = (
+        "Storm closes schools\n"
+        "Heavy snow closed schools across the county on Monday, officials said.\n"
+        "Buses will run again on Tuesday if the roads are cleared overnight."
+    )
+    result = clean_text(brief)
+    assert result.title == "Storm closes schools"
+    assert result.text == (
+        "Heavy snow closed schools across the county on Monday, officials said.\n\n"
+        "Buses will run again on Tuesday if the roads are cleared overnight."
+    )
+

@@ -101,18 +101,20 @@ def apply_rules(lines: Sequence[str], title: str | None, config: CleanerConfig) 
     return _rule_verdicts(PageLines(lines, config, frozenset()), list(range(len(lines))), title)
 
 
-def _prose_lines(vectors: np.ndarray, config: CleanerConfig) -> np.ndarray:
-    """Which lines the prose floor lifts: long, complete sentences in the page's language.
+def _prose_lines(vectors: np.ndarray, config: CleanerConfig, min_words: int) -> np.ndarray:
+    """Which lines the prose floor lifts: complete sentences in the page's language.
 
     Such a line is content whatever surrounds it. The learned scorer leans on context (benchmark
     pages are long), which would sink the one paragraph of a short record; on short pages this
-    floor keeps such paragraphs. (On long pages it cost 0.004 dev F1: long sentences in footers and
-    promos are common there.) So it does on a long page whose story is mostly short lines, with
-    one or two long sentences in all: a recipe's or a spec sheet's introduction, followed by its
-    ingredients or specs, was dropped with them.
+    floor keeps such paragraphs, down to a news brief's one-sentence paragraphs (`min_words` is
+    lower on a short record: it has no run of teasers or footer blurbs for the floor to lift).
+    (On long pages it cost 0.004 dev F1: long sentences in footers and promos are common there.)
+    So it does on a long page whose story is mostly short lines, with one or two long sentences
+    in all: a recipe's or a spec sheet's introduction, followed by its ingredients or specs, was
+    dropped with them.
     """
     lifted: np.ndarray = (
-        (vectors[:, _LOG_WORDS] >= math.log1p(config.prose_floor_min_words))
+        (vectors[:, _LOG_WORDS] >= math.log1p(min_words))
         & (vectors[:, _TERMINAL] > 0)
         & (vectors[:, _STOP_RATIO] >= config.prose_floor_min_stop_ratio)
     )
@@ -130,7 +132,11 @@ def _score(
         return [True] * len(active), language
     vectors = page_features(page.stats(language)[active], language is not None)
     probabilities = load_model().probabilities(vectors)
-    lifted = _prose_lines(vectors, config)
+    # A short record (a news brief) has shorter paragraphs than the short remainder of a long
+    # page in a later round, whose short lines are headlines the first round let through.
+    brief = len(page.text) < config.short_page_lines
+    min_words = config.short_page_prose_min_words if brief else config.prose_floor_min_words
+    lifted = _prose_lines(vectors, config, min_words)
     if len(active) < config.short_page_lines or np.count_nonzero(lifted) <= config.thin_page_prose_lines:
         floor = config.prose_floor_probability
         probabilities = [

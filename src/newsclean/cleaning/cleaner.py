@@ -117,16 +117,18 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     Either a headline-shaped first kept line above a paragraph that is not (it is dropped as the
     title, which bodies exclude; the paragraph now first can never pass for a headline, so
     cleaning the body again takes nothing more), or the longest dropped headline-shaped line
-    shortly above the first kept paragraph.
+    shortly above the first kept paragraph. A short page (a news brief) has shorter paragraphs.
     """
     kept = [i for i, v in enumerate(page.verdict) if v is None]
     if not kept:
         return None
     first = kept[0]
+    short = len(page.text) < config.short_page_lines
     if (
         len(kept) > 1
         and looks_like_headline(page.text[first])
-        and len(page.text[kept[1]].split()) >= config.headline_body_min_words
+        and len(page.text[kept[1]].split())
+        >= (config.short_page_prose_min_words if short else config.headline_body_min_words)
         and not looks_like_headline(page.text[kept[1]])
     ):
         page.verdict[first] = Reason.TITLE_REPEAT

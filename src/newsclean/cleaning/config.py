@@ -103,6 +103,11 @@ class CleanerConfig(BaseModel):
         ge=1,
         description="Words a line needs for the prose floor.",
     )
+    short_page_prose_min_words: int = Field(
+        default=8,
+        ge=1,
+        description="Words a line needs for the prose floor on a short page (a news brief's sentences).",
+    )
     prose_floor_min_stop_ratio: float = Field(
         default=0.3,
         ge=0.0,
