@@ -96,6 +96,18 @@ def test_useless_html_falls_back_to_text() -> None:
     [
         ({"text": "   "}, "no_content"),
         ({"text": "Home\nLogin\nMenu"}, "empty_after_cleaning"),
+        (
+            {"text": "Home\nNews\n404 - Page Not Found\nThe page you are looking for does not exist."},
+            "error_page",
+        ),
+        (
+            {
+                "html": "<html><body><nav>Home</nav><main><h1>Page not found</h1><p>Sorry, the page "
+                "you are looking for does not exist or has been moved. Try searching our site.</p>"
+                "</main></body></html>"
+            },
+            "error_page",
+        ),
     ],
 )
 def test_rejects_name_the_record(fields: dict[str, str], code: str) -> None:
@@ -120,6 +132,14 @@ def test_html_only_record_without_use_html_has_no_content(text: str | None) -> N
     )
     assert isinstance(with_text, Article)
     assert with_text.extraction == "text"
+
+
+def test_an_error_page_reject_quotes_the_page() -> None:
+    out = transform_record(
+        record(text="Menu\nAccess denied\nYou do not have permission to access this page."), SETTINGS
+    )
+    assert isinstance(out, Reject)
+    assert out.reason == "dump.csv: record 7, line 9: an error page, not an article ('Access denied')"
 
 
 def test_reader_error_becomes_malformed_reject_with_raw() -> None:

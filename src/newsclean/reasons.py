@@ -24,6 +24,7 @@ class Reason(StrEnum):
     PROMPT = "prompt"  # newsletter, cookie, paywall, sign-in prompts
     LEGAL_FOOTER = "legal_footer"
     COMMENTS = "comments"
+    ERROR_PAGE = "error_page"  # an HTTP error or blocked page's message ('Page not found', 'Access denied')
     REPEATED_ACROSS_PAGES = "repeated_across_pages"
     HOVER_CARD = "hover_card"
     SHORT_FRAGMENT = "short_fragment"  # too little language to be body text
@@ -40,6 +41,7 @@ class RejectReason(StrEnum):
     MALFORMED = "malformed"  # the reader could not parse the record (bad JSON, wrong field count)
     NO_CONTENT = "no_content"  # no text, and no html (or html not used: use_html=False)
     EMPTY_AFTER_CLEANING = "empty_after_cleaning"  # there was text (or used html); cleaning left nothing
+    ERROR_PAGE = "error_page"  # cleaning left nothing, and the page said it was an error ('Page not found')
     INVALID = "invalid"  # failed Article validation
     TOO_LARGE = "too_large"
     TIMEOUT = "timeout"

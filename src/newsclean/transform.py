@@ -212,15 +212,28 @@ def transform_record(
         code, message = _failure(record, exc)
         return reject(record, code, message[:1000], settings)
     if not result.text:
-        count = len(result.removed)
-        removals = f"{count} removal{'' if count == 1 else 's'}"
-        message = f"{_where(record)}: empty after cleaning ({removals})"
-        return reject(record, RejectReason.EMPTY_AFTER_CLEANING, message, settings)
+        return _empty_reject(record, result, settings)
     try:
         return _build_article(record, settings, result, extraction, chars_in, meta)
     except ValidationError as exc:
         errors = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         return reject(record, RejectReason.INVALID, f"{_where(record)}: {errors}"[:1000], settings)
+
+
+def _empty_reject(record: RawRecord, result: CleanResult, settings: TransformSettings) -> Reject:
+    """The reject for a record that cleaning emptied.
+
+    A scrape that got an error page is told apart from a page of boilerplate: it is the fetch
+    that needs doing again.
+    """
+    error = next((r.text for r in result.removed if r.reason is Reason.ERROR_PAGE), None)
+    if error is not None:
+        message = f"{_where(record)}: an error page, not an article ({error[:80]!r})"
+        return reject(record, RejectReason.ERROR_PAGE, message, settings)
+    count = len(result.removed)
+    removals = f"{count} removal{'' if count == 1 else 's'}"
+    message = f"{_where(record)}: empty after cleaning ({removals})"
+    return reject(record, RejectReason.EMPTY_AFTER_CLEANING, message, settings)
 
 
 def _failure(record: RawRecord, exc: Exception) -> tuple[RejectReason, str]:

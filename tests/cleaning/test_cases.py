@@ -225,3 +225,14 @@ def test_a_news_brief_keeps_its_short_paragraphs_and_gives_its_headline() -> Non
         "Buses will run again on Tuesday if the roads are cleared overnight."
     )
 
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Menu\nYou have reached your limit of free articles this month.\nSubscribe now",
+        "Home\nSorry, this content is not available in your region.",
+        "404 - Page Not Found\nThe page you are looking for does not exist or has been moved.",
+    ],
+)
+def test_a_short_record_of_prompts_or_an_error_page_comes_out_empty(page: str) -> None:
+    assert clean_text(page).text == ""

@@ -29,6 +29,9 @@ _COOKIES_LOCAL = (
     r"(?:gebruikt|gebruiken) cookies|cookies accepteren"
 )
 """Cookie banners in German, French, Spanish, Italian, Portuguese and Dutch."""
+_YOU_HAVE = r"you(?:'ve|’ve| have)"
+_OOPS = r"(?:oops|sorry|whoops|uh[- ]oh)\W+"
+"""The interjection that opens a site's apology ('Oops! That page can’t be found.')."""
 
 # (reason, pattern) tried in order on a stripped line; the first match decides.
 LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
@@ -186,6 +189,84 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.PROMPT,
         re.compile(r"(?:enable javascript|javascript is disabled|your browser)", re.IGNORECASE),
+    ),
+    # A paywall's meter and its calls ('You have reached your limit of free articles', 'Continue
+    # reading the main story', 'Become a member'), a form's own messages ('You have successfully
+    # subscribed', 'Oops! Something went wrong while submitting the form') and link text ('Click
+    # here for …'). The scorer sinks them on a long page; on a short record, where the prose floor
+    # keeps any sentence, only a rule does (dev: 40 such lines, none in a gold body). One pattern
+    # per leading word, so that a line pays only for those its first character allows.
+    (
+        Reason.PROMPT,
+        re.compile(
+            rf"^{_YOU_HAVE} (?:(?:reached|read|used up|hit)\b.{{0,60}}?\b(?:free|limit)\b|"
+            r"(?:been )?succes?sfully (?:subscribed|signed up|registered)|entered an? (?:incorrect|invalid)|"
+            r"activated your account)|^you have (?:\d+|no|one|two|three) (?:more )?free (?:articles?|stories|views)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.PROMPT,
+        re.compile(
+            r"^(?:this|the full) (?:article|story|content|post) is (?:only )?(?:for|available (?:only )?(?:to|for)|"
+            r"reserved for|exclusive to) (?:paid |paying |premium |digital )?(?:subscribers|members)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (Reason.PROMPT, re.compile(r"^(?:to )?(?:continue|keep) reading\b", re.IGNORECASE)),
+    (Reason.PROMPT, re.compile(r"^(?:click|tap) here\b", re.IGNORECASE)),
+    (
+        Reason.PROMPT,
+        re.compile(
+            r"^(?:already (?:a (?:paid )?subscriber|have an account)|"
+            r"become a (?:member|subscriber|contributor|patron|supporter)|get unlimited access)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (Reason.PROMPT, re.compile(rf"^{_OOPS}something went wrong\b", re.IGNORECASE)),
+    # An error page's message: a scrape that got 'Page not found' or a blocked page instead of
+    # a story. Only the messages' own wording: a story's 'The page has been removed by Facebook'
+    # names no reader ('you') and no status code.
+    (
+        Reason.ERROR_PAGE,
+        re.compile(
+            r"^(?:(?:http )?error\s*)?(?:404|(?:4\d\d|5\d\d)\s*[-–—:|]?\s*(?:error|(?:page |file )?not found|"
+            r"forbidden|gone|unauthori[sz]ed|internal server error|service (?:temporarily )?unavailable|"
+            r"bad gateway|gateway time-?out))\W*$|^(?:http )?error\s*\d{3}\W*$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.ERROR_PAGE,
+        re.compile(
+            r"^(?:(?:error\s*)?404\s*[-–—:|]?\s*)?(?:page|file|article|story|content) not found\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.ERROR_PAGE,
+        re.compile(
+            rf"^(?:{_OOPS})?(?:the )?(?:page|file|url|content|article|story) you(?:'re|’re| are| were)? "
+            r"(?:looking for|requested|tried to (?:access|reach|open))\b|"
+            rf"^{_OOPS}(?:we (?:can(?:no|’|')t|could(?: not|n't|n’t)) find|(?:this|that|the) page)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.ERROR_PAGE,
+        re.compile(
+            r"^access (?:denied|forbidden)\W*(?:$|you (?:do not|don't|don’t) have permission)|"
+            r"^you (?:do not|don't|don’t) have permission to (?:access|view) this (?:page|resource|server|site|content)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.ERROR_PAGE,
+        re.compile(
+            r"^(?:sorry\W+)?(?:this|the requested) (?:content|video|page|article|stream|media|programme|program)"
+            r"(?: is| are)? (?:not|no longer|currently (?:not|un)) ?available\b.{0,60}$",
+            re.IGNORECASE,
+        ),
     ),
     # A newsletter is a prompt when the line asks for a sign-up or is a short label; a story
     # about someone's newsletter mentions it in sentences (dev: 700 words of such prose), and
