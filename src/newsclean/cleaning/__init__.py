@@ -15,7 +15,7 @@ from newsclean.cleaning.cleaner import clean_text
 from newsclean.cleaning.config import DEFAULT_CONFIG, CleanerConfig
 from newsclean.cleaning.crosspage import line_key
 
-CLEANER_VERSION = "1.3.0"
+CLEANER_VERSION = "1.4.0"
 """Version of the cleaning rules and model; bump whenever output for some input changes, so
 incremental runs re-clean inputs ingested by an older version."""
 
