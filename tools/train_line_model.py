@@ -80,7 +80,7 @@ def dataset(eval_dir: Path) -> list[PageData]:
         words = np.array([float(len(line.split())) + 1.0 for line in page.text])
         pages.append(
             PageData(
-                np.array(page_features([line_stats(t, stop) for t in page.text], language is not None)),
+                np.array(page_features([line_stats(t, stop) for t in page.text], bool(stop))),
                 np.array(label_lines(page.text, gold[row["id"]]), dtype=float),
                 words / words.sum(),
                 np.array(ruled, dtype=bool),

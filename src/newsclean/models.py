@@ -58,7 +58,13 @@ class Article(BaseModel):
     published: UtcDatetime | None = Field(description="Publication time in UTC, if known.")
     language: str | None = Field(description="ISO 639-1 code detected from the text.")
     text: str = Field(min_length=1, description="Cleaned body; paragraphs separated by a blank line.")
-    word_count: int = Field(ge=1, description="Whitespace-separated words in `text`.")
+    word_count: int = Field(
+        ge=1,
+        description=(
+            "Words in `text`: whitespace-separated, with Chinese, Japanese and Thai script (written "
+            "without spaces) counted at two characters a word."
+        ),
+    )
     content_hash: str = Field(
         pattern=r"^[0-9a-f]{32}$",
         description="xxh3-128 of `text`; equal hashes are exact duplicates.",

@@ -16,7 +16,7 @@ import xxhash
 from dateutil import parser as date_parser
 from pydantic import ValidationError
 
-from newsclean.cleaning import CLEANER_VERSION, DEFAULT_CONFIG, CleanerConfig, clean_text
+from newsclean.cleaning import CLEANER_VERSION, DEFAULT_CONFIG, CleanerConfig, clean_text, word_count
 from newsclean.cleaning.result import CleanResult, Removal
 from newsclean.html import HtmlExtraction, HtmlOverBudget, Wanted, extract_html
 from newsclean.models import Article, Extraction, Reject
@@ -265,7 +265,7 @@ def _build_article(
         published=parse_published(record.published or meta["published"]),
         language=result.language,
         text=text,
-        word_count=len(text.split()),
+        word_count=word_count(text),
         content_hash=content_hash(text),
         chars_in=chars_in,
         chars_out=len(text),

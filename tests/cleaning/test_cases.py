@@ -236,3 +236,24 @@ def test_a_news_brief_keeps_its_short_paragraphs_and_gives_its_headline() -> Non
 )
 def test_a_short_record_of_prompts_or_an_error_page_comes_out_empty(page: str) -> None:
     assert clean_text(page).text == ""
+
+
+UNSPACED = json.loads((DATA / "cleaning" / "unspaced.json").read_text(encoding="utf-8"))["pages"]
+
+
+@pytest.mark.parametrize("language", UNSPACED)
+def test_chinese_and_japanese_pages_keep_their_story_and_headline(language: str) -> None:
+    """Written without spaces and without stop-word lists: once read as menus and emptied."""
+    case = UNSPACED[language]
+    result = clean_text("\n".join(case["page"]))
+    assert result.language == language
+    assert result.title == case["title"]
+    assert result.text == "\n\n".join(case["text"])
+
+
+def test_a_link_to_a_translation_is_not_the_headline() -> None:
+    """A longer headline-shaped line nearer the body, but in another script than the page's."""
+    lines = build(
+        {"page": ["Menu", "Trade talks stall again", "阅读简体中文版閱讀繁體中文版", "{body}", "{body2}"]}
+    )
+    assert clean_text("\n".join(lines)).title == "Trade talks stall again"

@@ -21,6 +21,8 @@ def _pages() -> list[str]:
     pages += ["\n".join(line.format(**table["bodies"]) for line in case["page"]) for case in table["cases"]]
     pages += [f"{body}\n{case['line']}" for case in spans["cases"]]
     pages += [f"{body}\n{line}" for line in spans["untouched"]]
+    unspaced = json.loads((DATA / "cleaning" / "unspaced.json").read_text(encoding="utf-8"))
+    pages += ["\n".join(case["page"]) for case in unspaced["pages"].values()]
     return pages
 
 

@@ -96,3 +96,15 @@ def test_every_join_found_is_a_wrap_and_full_lines_are_all_found(paragraphs: lis
     widest = max(map(len, lines))
     if len(full) >= 3 and widest >= MIN_WIDTH:
         assert {i for i in full if len(lines[i - 1]) >= 0.6 * widest} <= found
+
+
+def test_chinese_paragraphs_of_even_length_are_not_taken_for_wraps() -> None:
+    """With no spaces, any break after a long line looks like a wrap; a full stop says it is not."""
+    paragraphs = [
+        "周一大雪导致全县学校关闭，官员表示，这是十年来最严重的一次降雪，许多道路被积雪覆盖。",
+        "县教育局在声明中说，所有公立学校和私立学校将在周一和周二停课，家长应关注学校通知。",
+        "如果道路在夜间清理完毕，公交车将于周二恢复运行，但官员提醒司机在结冰路段小心驾驶。",
+        "气象部门预测，本周晚些时候气温将逐渐回升，积雪有望在周末前融化，山区可能再次降雪。",
+        "当地居民表示，他们已经储备了足够的食物和饮用水，并希望电力供应不会因为大风而中断。",
+    ]
+    assert continuations(paragraphs) == frozenset()

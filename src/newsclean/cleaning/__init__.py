@@ -14,9 +14,10 @@ One job per module:
 from newsclean.cleaning.cleaner import clean_text
 from newsclean.cleaning.config import DEFAULT_CONFIG, CleanerConfig
 from newsclean.cleaning.crosspage import line_key
+from newsclean.cleaning.features import word_count
 
-CLEANER_VERSION = "1.4.0"
+CLEANER_VERSION = "1.5.0"
 """Version of the cleaning rules and model; bump whenever output for some input changes, so
 incremental runs re-clean inputs ingested by an older version."""
 
-__all__ = ["CLEANER_VERSION", "DEFAULT_CONFIG", "CleanerConfig", "clean_text", "line_key"]
+__all__ = ["CLEANER_VERSION", "DEFAULT_CONFIG", "CleanerConfig", "clean_text", "line_key", "word_count"]

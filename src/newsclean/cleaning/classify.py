@@ -17,6 +17,7 @@ from newsclean.cleaning.config import CleanerConfig
 from newsclean.cleaning.facts import PageLines
 from newsclean.cleaning.features import FEATURE_NAMES, STAT_NAMES, page_features
 from newsclean.cleaning.model import load_model, smooth
+from newsclean.cleaning.stopwords import stopwords
 from newsclean.reasons import Reason
 
 Verdicts = list[Reason | None]
@@ -130,7 +131,9 @@ def _score(
     language = page.language(alive.tolist())
     if not config.score_lines:
         return [True] * len(active), language
-    vectors = page_features(page.stats(language)[active], language is not None)
+    # Stop-word features mean something only where the language has a list: a Chinese or Japanese
+    # page scored with a ratio of 0 read as a menu throughout and was emptied.
+    vectors = page_features(page.stats(language)[active], bool(stopwords(language)))
     probabilities = load_model().probabilities(vectors)
     # A short record (a news brief) has shorter paragraphs than the short remainder of a long
     # page in a later round, whose short lines are headlines the first round let through.

@@ -22,9 +22,10 @@ from newsclean.cleaning import rules
 from newsclean.cleaning.classify import classify
 from newsclean.cleaning.config import DEFAULT_CONFIG, CleanerConfig
 from newsclean.cleaning.facts import PageLines
+from newsclean.cleaning.features import word_count
 from newsclean.cleaning.result import CleanResult, LineVerdicts, Removal
 from newsclean.cleaning.spans import apply_cuts, find_cuts
-from newsclean.cleaning.titles import looks_like_headline, refine_title
+from newsclean.cleaning.titles import in_page_script, looks_like_headline, refine_title
 from newsclean.cleaning.wrapping import continuations
 from newsclean.reasons import Reason
 
@@ -111,7 +112,7 @@ def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
     return page
 
 
-def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
+def _take_headline(page: _Page, config: CleanerConfig, language: str | None) -> str | None:
     """The headline when none was given, found after the first round.
 
     Either a headline-shaped first kept line above a paragraph that is not (it is dropped as the
@@ -127,7 +128,8 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     if (
         len(kept) > 1
         and looks_like_headline(page.text[first])
-        and len(page.text[kept[1]].split())
+        and in_page_script(page.text[first], language)
+        and word_count(page.text[kept[1]])
         >= (config.short_page_prose_min_words if short else config.headline_body_min_words)
         and not looks_like_headline(page.text[kept[1]])
     ):
@@ -138,7 +140,9 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     candidates = [
         i
         for i in range(max(first - _HEADLINE_LOOKBACK, 0), first)
-        if page.verdict[i] in _HEADLINE_VERDICTS and looks_like_headline(page.text[i])
+        if page.verdict[i] in _HEADLINE_VERDICTS
+        and looks_like_headline(page.text[i])
+        and in_page_script(page.text[i], language)
     ]
     if not candidates:
         return None
@@ -147,7 +151,7 @@ def _take_headline(page: _Page, config: CleanerConfig) -> str | None:
     # section labels are shorter); among equals, the one nearest the body. It went as the title,
     # whatever the scorer said of it.
     def words_then_nearness(i: int) -> tuple[int, int]:
-        return len(page.text[i].split()), i
+        return word_count(page.text[i]), i
 
     headline = max(candidates, key=words_then_nearness)
     # Unless it is a breadcrumb run into the headline, which stands on its own line as well
@@ -182,7 +186,7 @@ def _classify_to_fixed_point(
             if not looking:
                 break
             looking = False
-            title = _take_headline(page, config)
+            title = _take_headline(page, config, language)
             if title is None:
                 break
             still = [i for i in active if page.verdict[i] is None]

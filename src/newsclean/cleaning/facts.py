@@ -14,7 +14,7 @@ import numpy as np
 from newsclean.cleaning import rules
 from newsclean.cleaning.config import CleanerConfig
 from newsclean.cleaning.crosspage import line_key
-from newsclean.cleaning.features import page_stats
+from newsclean.cleaning.features import page_stats, word_count
 from newsclean.cleaning.stopwords import SAMPLE_LINES, language_of, stopwords
 from newsclean.cleaning.titles import is_title_repeat
 from newsclean.reasons import Reason
@@ -39,7 +39,7 @@ def _line_facts(line: str) -> _LineFacts:
     if (form := rules.match_rule(line)) is None and stray_name:
         form = Reason.BYLINE
     return (
-        len(line.split()),
+        word_count(line),
         form,
         related,
         line.rstrip().endswith(_SENTENCE_END),
@@ -96,7 +96,7 @@ class PageLines:
             else ([] for _ in range(9))
         )
         self.words: list[int] = words
-        """Whitespace-separated words of each line."""
+        """Words of each line (`word_count`)."""
         self._by_length = sorted(range(len(self.text)), key=lambda i: -len(self.text[i]))
         if self.language([True] * len(self.text)) != "en":
             # Sites in other languages label the same widgets in their own words (English pages

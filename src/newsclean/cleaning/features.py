@@ -16,7 +16,7 @@ import numpy as np
 WORD = re.compile(r"\w+")
 _GLUED = re.compile(r"[a-z][A-Z]")
 _FIRST = operator.itemgetter(0)
-_TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", ":", ")", "»")
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", ":", ")", "»", "。", "！", "？", "」", "』")
 _SEPARATORS = ("|", "•", "·", "»", "›", " > ", "/")
 
 FEATURE_NAMES = (
@@ -52,16 +52,28 @@ STAT_NAMES = FEATURE_NAMES[1:14]
 """The features `line_stats` measures (two of them, placeholders, are filled in by page_features)."""
 
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
 """Scripts written without spaces (kana, CJK ideographs, Thai): there, \\w+ finds whole
 sentences, so length is counted in characters instead (two per word)."""
+
+
+def word_count(line: str) -> int:
+    """Whitespace-separated words, unspaced scripts counted at two characters a word.
+
+    What the rules' and the rounds' thresholds count in (a Chinese sentence is one
+    whitespace-separated "word", and would pass for a menu item).
+    """
+    n = len(line.split())
+    if line.isascii():
+        return n
+    return n + len(UNSPACED.findall(line)) // 2
 
 
 def count_words(line: str, words: Sequence[str]) -> int:
     """Words in a line, counting unspaced scripts at two characters a word."""
     if line.isascii():
         return len(words)
-    return len(words) + len(_UNSPACED.findall(line)) // 2
+    return len(words) + len(UNSPACED.findall(line)) // 2
 
 
 _NOT_WORD = bytes(b for b in range(256) if not (chr(b).isascii() and (chr(b).isalnum() or b == ord("_"))))
@@ -107,7 +119,7 @@ _GLUED_SPAN = 500
 def _needs_general_counts(line: str) -> bool:
     """Has this non-ASCII line a word character outside ASCII, or an unspaced script?"""
     rest = _ASCII_RUNS.sub("", line)
-    return any(map(str.isalnum, rest)) or _UNSPACED.search(rest) is not None
+    return any(map(str.isalnum, rest)) or UNSPACED.search(rest) is not None
 
 
 def _general_counts(line: str, stop: frozenset[str]) -> tuple[int, int, int, int, int, int]:
@@ -282,7 +294,8 @@ def page_features(stats: Sequence[Sequence[float]] | np.ndarray, has_language: b
 
     Neighbour features let a short line inside a run of prose (a subheading, a one-line quote)
     score as content, and a long line inside a menu as boilerplate; anchor features say where the
-    page's prose lies.
+    page's prose lies. `has_language`: the page's language is known and has a stop-word list
+    (else the stop-word features take a neutral value).
     """
     s = np.asarray(stats, dtype=np.float64).reshape(-1, len(STAT_NAMES))
     n = len(s)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from newsclean.cleaning.features import lower_word_list, lower_words
+from newsclean.cleaning.features import UNSPACED, lower_word_list, lower_words, word_count
 
 _HEADLINE_SCAN_LINES = 8
 """Only the first lines of a page are searched for a headline."""
@@ -57,7 +57,7 @@ _NOT_HEADLINE = re.compile(
 )
 """Dates, reading times, separators and bylines: the lines around a headline that share its shape;
 and a wire dateline standing alone ('PORTLAND, Ore. (AP) —'), whose dash leads into the story."""
-_SENTENCE_ENDS = (".", ":", ";", ",", '."', ".”", ".'", ".’")
+_SENTENCE_ENDS = (".", ":", ";", ",", '."', ".”", ".'", ".’", "。", "：", "；", "，")
 """A paragraph's last characters, a quoted sentence's among them ('… with the slogan “We are on it.”')."""
 _HEADLINE_MAX_DIGIT_SHARE = 0.2
 _MENU_MIN_WORDS = 8
@@ -68,7 +68,7 @@ _SHORT_FUNCTION_WORD = re.compile(r"[A-Z][a-z]\W*$")
 def looks_like_headline(line: str) -> bool:
     """Short, several words, no sentence-final period, no date or byline: a headline's shape."""
     words = line.split()
-    if not 3 <= len(words) <= 30 or len(line) > 250 or line.rstrip().endswith(_SENTENCE_ENDS):
+    if not 3 <= word_count(line) <= 30 or len(line) > 250 or line.rstrip().endswith(_SENTENCE_ENDS):
         return False
     if len(words) >= _MENU_MIN_WORDS and not any(
         word[:1].islower() or _SHORT_FUNCTION_WORD.match(word) for word in words
@@ -76,6 +76,21 @@ def looks_like_headline(line: str) -> bool:
         return False  # every word capitalised and no 'Of', 'To', 'In': a run of menu items
     digits = sum(map(line.count, "0123456789"))
     return digits <= _HEADLINE_MAX_DIGIT_SHARE * len(line) and _NOT_HEADLINE.search(line) is None
+
+
+_UNSPACED_LANGUAGES = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+"""Languages written without spaces between words (`features.UNSPACED` covers their scripts)."""
+
+
+def in_page_script(line: str, language: str | None) -> bool:
+    """Could this line be in the page's language, by its script?
+
+    A line mostly in Chinese, Japanese or Thai script on a page in a language written with
+    spaces is a link to a translation ('阅读简体中文版'), never the page's headline.
+    """
+    if line.isascii() or language is None or language in _UNSPACED_LANGUAGES:
+        return True
+    return 2 * len(UNSPACED.findall(line)) < len(line)
 
 
 def refine_title(given: str | None, lines: Sequence[str]) -> str | None:

@@ -27,6 +27,11 @@ _MIN_INSIDE_SHARE = 0.4
 """Share of wraps that must fall inside a sentence (English prose wrapped at 72: ~75%)."""
 
 
+_FULL_STOPS = ("。", "！", "？", "」", "』")
+"""Sentence ends of unspaced scripts: a line ending in one is a paragraph, however long (a
+Chinese or Japanese line has no space to wrap at, so any break after a long one looks like a wrap)."""
+
+
 def _first_word_length(line: str) -> int:
     stripped = line.lstrip()
     end = stripped.find(" ")
@@ -56,7 +61,9 @@ def continuations(lines: Sequence[str]) -> frozenset[int]:
         if not lengths[i] or before < _LONG_SHARE * width or before > width:
             continue
         breaks += 1
-        if before + 1 + _first_word_length(lines[i]) > width:
+        if before + 1 + _first_word_length(lines[i]) > width and not lines[i - 1].rstrip().endswith(
+            _FULL_STOPS
+        ):
             wraps.append(i)
     if len(wraps) < _MIN_WRAPS or len(wraps) < _MIN_WRAP_SHARE * breaks:
         return frozenset()
