@@ -130,6 +130,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--iterations", type=int, default=25)
     parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument(
+        "--out", type=Path, default=OUTPUT, help="where to write the model (default: the shipped one)"
+    )
     args = parser.parse_args()
     eval_dir = find_eval_dir()
     if eval_dir is None:
@@ -145,8 +148,8 @@ def main() -> int:
         "weights": [round(float(b), 6) for b in beta],
         "trained_on": "shared/eval dev",
     }
-    OUTPUT.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUTPUT}")
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
     return 0
 
 

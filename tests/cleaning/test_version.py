@@ -4,9 +4,12 @@ cleaned by the old rules in place."""
 
 import hashlib
 import json
+from importlib.resources import files
 from pathlib import Path
 
 from newsclean import CLEANER_VERSION, clean_text
+from newsclean.cleaning import DEFAULT_CONFIG
+from newsclean.cleaning.model import MODEL_FILE
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PIN = DATA / "cleaning" / "output_pin.json"
@@ -27,7 +30,13 @@ def _pages() -> list[str]:
 
 
 def output_digest() -> str:
+    """The output on the test pages, with the model's weights and the default settings.
+
+    The small test pages do not exercise every weight or threshold, so those are hashed too.
+    """
     digest = hashlib.sha256()
+    digest.update(files("newsclean.cleaning").joinpath(MODEL_FILE).read_bytes())
+    digest.update(DEFAULT_CONFIG.model_dump_json().encode())
     for page in _pages():
         result = clean_text(page)
         removed = [(str(r.reason), r.text, r.kind, r.line) for r in result.removed]
