@@ -16,6 +16,7 @@ from newsclean.html import (
     Wanted,
     check_html_shape,
     extract_html,
+    is_html_document,
 )
 from newsclean.models import Article, Reject
 from newsclean.records import RawRecord
@@ -316,3 +317,18 @@ def test_slow_html_without_text_is_rejected_as_timeout(monkeypatch: pytest.Monke
     assert isinstance(with_text, Article)
     assert with_text.extraction == "html_fallback_text"
     assert with_text.removed[0].text.startswith("[HTML not used: HTML extraction stopped after")
+
+
+@pytest.mark.parametrize(
+    ("text", "is_source"),
+    [
+        ("<!DOCTYPE html><html><head><title>T</title></head><body><p>Hi</p></body></html>", True),
+        ("\ufeff\n  <div class='story'><h1>Title</h1><p>First paragraph.</p></div>", True),
+        ("<html>\n<body>\n<p>One</p>\n</body>\n</html>", True),
+        ("<3 this recipe, said one reader.\nThe cake takes an hour.", False),
+        ("<<< Back to the story\nThe council voted on Tuesday.", False),
+        ("The tag <p> opens a paragraph, and <div> a block, and <span> a run of text.", False),
+    ],
+)
+def test_a_pages_source_is_told_from_its_text(text: str, is_source: bool) -> None:
+    assert is_html_document(text) is is_source

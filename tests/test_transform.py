@@ -157,3 +157,17 @@ def test_mojibake_and_control_characters_are_repaired_before_cleaning() -> None:
     assert "C’s regional water" in out.text
     assert "\x07" not in out.text
     assert "\n\nEngineers will" in out.text, "a Unicode line separator splits paragraphs"
+
+
+def test_a_pages_source_in_the_text_column_goes_through_the_html_path() -> None:
+    out = transform_record(record(text=HTML, html=None), SETTINGS)
+    assert isinstance(out, Article)
+    assert out.extraction == "html"
+    assert "<" not in out.text
+    assert out.text.startswith("The regional water authority said on Monday")
+
+
+def test_a_pages_source_in_the_text_column_is_not_content_without_use_html() -> None:
+    out = transform_record(record(text=HTML, html=None), TransformSettings(ingested_at=NOW, use_html=False))
+    assert isinstance(out, Reject)
+    assert out.reason == "dump.csv: record 7, line 9: the text is HTML (HTML not used)"

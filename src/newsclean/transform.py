@@ -7,7 +7,7 @@ exception that would take its whole chunk down.
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from newsclean.cleaning import CLEANER_VERSION, DEFAULT_CONFIG, CleanerConfig, clean_text, word_count
 from newsclean.cleaning.result import CleanResult, Removal
-from newsclean.html import HtmlExtraction, HtmlOverBudget, Wanted, extract_html
+from newsclean.html import HtmlExtraction, HtmlOverBudget, Wanted, extract_html, is_html_document
 from newsclean.models import Article, Extraction, Reject
 from newsclean.reasons import Reason, RejectReason
 from newsclean.records import RawRecord
@@ -202,9 +202,15 @@ def transform_record(
     if record.error:
         return reject(record, RejectReason.MALFORMED, f"{_where(record)}: {record.error}", settings)
     has_html = bool(record.html and record.html.strip())
+    source_as_text = not has_html and bool(record.text) and is_html_document(record.text or "")
+    if source_as_text:
+        # The page's source in the text column: read as text, every line of markup would go.
+        record, has_html = replace(record, html=record.text, text=None), True
     if not (record.text and record.text.strip()) and not (has_html and settings.use_html):
         # Nothing to clean: HTML that is not used (use_html=False) is not content either.
-        what = "no text (HTML not used)" if has_html else "no text or html"
+        what = "no text or html"
+        if has_html:
+            what = "the text is HTML (HTML not used)" if source_as_text else "no text (HTML not used)"
         return reject(record, RejectReason.NO_CONTENT, f"{_where(record)}: {what}", settings)
     try:
         result, extraction, chars_in, meta = _clean(record, settings, boilerplate)
