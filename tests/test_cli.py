@@ -79,3 +79,21 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("President Biden dispatched top officials")
+
+
+def test_a_pages_html_source_is_extracted_first(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Reservoirs recover</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Reservoirs recover</h1>"
+        "<p>The regional water authority said on Monday that reservoir levels had recovered to 85 percent "
+        "of capacity after the wettest autumn in more than a decade.</p>"
+        "<p>Engineers will continue repairs on the main pipeline, which lost a fifth of its flow to leaks "
+        "last year, the authority said in a statement.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["clean", str(page)])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("The regional water authority said on Monday")
+    assert "<" not in result.stdout
+    assert "Home" not in result.stdout

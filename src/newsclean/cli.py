@@ -5,17 +5,18 @@ tuning or auditing the cleaner on a single page.
 """
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from newsclean.cleaning import clean_text
 from newsclean.console import print_explanation
 from newsclean.readers.decoding import decode_bytes
 from newsclean.readers.txt import read_page
-from newsclean.records import InputError
+from newsclean.records import InputError, RawRecord
 from newsclean.textfix import repair_text
+from newsclean.transform import HtmlOverBudgetError, TransformSettings, clean_record, html_source_read_as_html
 
 app = typer.Typer(
     add_completion=False,
@@ -51,13 +52,16 @@ def _read(source: str, encoding: str | None) -> str:
 @app.command(
     help=(
         "Print the cleaned text of one page, or with --explain the verdict on every line. The page "
-        "is decoded, repaired and cleaned as the flow treats a .txt page, so what it shows is what "
-        "the flow stores."
+        "is decoded, repaired and cleaned as the flow treats a .txt page (a page's HTML source goes "
+        "through trafilatura first), so what it shows is what the flow stores."
     )
 )
 def clean(
     source: Annotated[
-        str, typer.Argument(metavar="FILE", help="A text file holding one page (or .gz), or - for stdin.")
+        str,
+        typer.Argument(
+            metavar="FILE", help="A file holding one page's text or HTML (or .gz), or - for stdin."
+        ),
     ],
     title: Annotated[
         str | None,
@@ -69,7 +73,12 @@ def clean(
     ] = None,
 ) -> None:
     """The `clean` command; its help is given to `app.command` (a docstring's wraps show in --help)."""
-    result = clean_text(_read(source, encoding), title=title)
+    page = RawRecord(source_file=source, record_index=0, raw={}, text=_read(source, encoding), title=title)
+    try:
+        result, _, _, _ = clean_record(html_source_read_as_html(page), TransformSettings(datetime.now(UTC)))
+    except HtmlOverBudgetError as exc:
+        typer.echo(f"newsclean: {source}: HTML not used: {exc}", err=True)
+        raise typer.Exit(code=2) from None
     if explain:
         print_explanation(result)
     else:

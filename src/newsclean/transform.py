@@ -93,10 +93,25 @@ class HtmlOverBudgetError(Exception):
         self.over = over
 
 
-def _clean(
-    record: RawRecord, settings: TransformSettings, boilerplate: frozenset[str]
+def html_source_read_as_html(record: RawRecord) -> RawRecord:
+    """The record, with its text moved to `html` when the text is a page's source and it has none.
+
+    Some exports put the source in the text column: read as text, every line of markup would go.
+    """
+    if record.html and record.html.strip():
+        return record
+    if record.text and is_html_document(record.text):
+        return replace(record, html=record.text, text=None)
+    return record
+
+
+def clean_record(
+    record: RawRecord, settings: TransformSettings, boilerplate: frozenset[str] = frozenset()
 ) -> tuple[CleanResult, Extraction, int, dict[str, str | None]]:
     """Run the HTML path when there is HTML, falling back to the text path when it yields nothing.
+
+    Returns the cleaning result, which path gave it, the characters it read and the metadata
+    found in the HTML; the flow and `newsclean clean` both clean a page through here.
 
     `boilerplate` holds the `line_key`s of the record's site template (see `sitelines`).
     Raises `HtmlOverBudgetError` when the HTML is over budget and there is no text to fall back on.
@@ -201,11 +216,9 @@ def transform_record(
     """
     if record.error:
         return reject(record, RejectReason.MALFORMED, f"{_where(record)}: {record.error}", settings)
+    read = html_source_read_as_html(record)
+    source_as_text, record = read is not record, read
     has_html = bool(record.html and record.html.strip())
-    source_as_text = not has_html and bool(record.text) and is_html_document(record.text or "")
-    if source_as_text:
-        # The page's source in the text column: read as text, every line of markup would go.
-        record, has_html = replace(record, html=record.text, text=None), True
     if not (record.text and record.text.strip()) and not (has_html and settings.use_html):
         # Nothing to clean: HTML that is not used (use_html=False) is not content either.
         what = "no text or html"
@@ -213,7 +226,7 @@ def transform_record(
             what = "the text is HTML (HTML not used)" if source_as_text else "no text (HTML not used)"
         return reject(record, RejectReason.NO_CONTENT, f"{_where(record)}: {what}", settings)
     try:
-        result, extraction, chars_in, meta = _clean(record, settings, boilerplate)
+        result, extraction, chars_in, meta = clean_record(record, settings, boilerplate)
     except Exception as exc:
         code, message = _failure(record, exc)
         return reject(record, code, message[:1000], settings)
