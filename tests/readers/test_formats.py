@@ -239,3 +239,23 @@ def test_txt_page_without_a_headline_loses_no_paragraph(tmp_path: Path) -> None:
         paragraphs[0],
         "\n\n".join(paragraphs),
     ]
+
+
+def test_html_pages_in_a_folder_are_read_as_html(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Storm closes schools\nHeavy snow closed schools on Monday.", encoding="utf-8"
+    )
+    source = (
+        "<html><body><article><p>Reservoir levels recovered after a wet autumn.</p></article></body></html>"
+    )
+    (tmp_path / "b.html").write_text(source, encoding="utf-8")
+    with gzip.open(tmp_path / "c.htm.gz", "wt", encoding="utf-8") as f:
+        f.write(source)
+    (unit,) = discover_inputs([tmp_path])
+    assert [m.name for m in unit.members] == ["a.txt", "b.html", "c.htm.gz"]
+    records = list(read_records(unit))
+    assert [(r.id, r.text is None, r.html == source) for r in records] == [
+        ("a", False, False),
+        ("b", True, True),
+        ("c", True, True),
+    ]

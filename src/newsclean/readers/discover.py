@@ -1,11 +1,11 @@
-"""Finding the inputs of a run: which files are dumps, which folders hold `.txt` pages.
+"""Finding the inputs of a run: which files are dumps, which folders hold pages (`.txt`, `.html`).
 
 An *input unit* is what gets one output file and one line in the run report: a dump file, or all
-the `.txt` pages directly inside one folder (a million pages should not make a million Parquet
-files). Folders are walked recursively in sorted order; hidden files and folders (`.git`,
-`.ipynb_checkpoints`) and files of other types are skipped, while a path given explicitly must
-exist and be supported. The same unit reached twice (a file and its folder, a relative and an
-absolute spelling of one path) is listed once, and a `.txt` page named on its own is dropped when its
+the page files (`.txt`, `.html`, `.htm`) directly inside one folder (a million pages should not
+make a million Parquet files). Folders are walked recursively in sorted order; hidden files and
+folders (`.git`, `.ipynb_checkpoints`) and files of other types are skipped, while a path given
+explicitly must exist and be supported. The same unit reached twice (a file and its folder, a relative and an
+absolute spelling of one path) is listed once, and a page named on its own is dropped when its
 folder of pages is also an input.
 """
 
@@ -25,7 +25,9 @@ DELIMITED_SUFFIXES = {".csv": ",", ".tsv": "\t", ".tab": "\t", ".psv": "|"}
 """Delimited-dump extensions and the delimiter each implies (".csv" is still sniffed)."""
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-PAGE_SUFFIX = ".txt"
+PAGE_SUFFIXES = (".txt", ".html", ".htm")
+"""One page per file: its visible text, or its HTML source (read as `html`)."""
+HTML_PAGE_SUFFIXES = frozenset({".html", ".htm"})
 _HASH_BLOCK_BYTES = 1 << 20
 
 
@@ -34,8 +36,8 @@ class InputUnit:
     """One input of a run.
 
     Attributes:
-        path: the dump file, or the folder holding `.txt` pages (the page itself when a single
-            `.txt` file was given).
+        path: the dump file, or the folder holding pages (the page itself when a single page
+            file was given).
         kind: how to read it.
         members: the page files of a `txt_dir` unit, sorted; empty for dumps.
     """
@@ -67,11 +69,12 @@ def base_suffix(path: Path) -> str:
 
 
 def page_id(path: Path) -> str:
-    """A page's id: its file name without `.txt` / `.txt.gz`."""
+    """A page's id: its file name without its page extension (`a.txt`, `a.html.gz` -> `a`)."""
     name = path.name
-    for suffix in (".txt.gz", PAGE_SUFFIX):
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
+    for suffix in PAGE_SUFFIXES:
+        for ending in (f"{suffix}.gz", suffix):
+            if name.lower().endswith(ending):
+                return name[: -len(ending)]
     return path.stem
 
 
@@ -81,13 +84,13 @@ def _kind(path: Path) -> UnitKind | None:
         return "delimited"
     if suffix in JSONL_SUFFIXES:
         return "jsonl"
-    if suffix == PAGE_SUFFIX:
+    if suffix in PAGE_SUFFIXES:
         return "txt_dir"
     return None
 
 
 def _walk(folder: Path) -> list[InputUnit]:
-    """Dumps anywhere below `folder`, and one txt_dir unit per folder that holds `.txt` pages."""
+    """Dumps anywhere below `folder`, and one txt_dir unit per folder that holds pages."""
     units: list[InputUnit] = []
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -110,7 +113,7 @@ def _walk(folder: Path) -> list[InputUnit]:
 def _explicit(path: Path) -> InputUnit:
     kind = _kind(path)
     if kind is None:
-        supported = ", ".join(sorted([*DELIMITED_SUFFIXES, *JSONL_SUFFIXES, PAGE_SUFFIX]))
+        supported = ", ".join(sorted([*DELIMITED_SUFFIXES, *JSONL_SUFFIXES, *PAGE_SUFFIXES]))
         msg = f"{path}: unsupported file type (supported: {supported}, each optionally .gz)"
         raise InputError(msg)
     return InputUnit(path, kind, (path,) if kind == "txt_dir" else ())

@@ -1,6 +1,7 @@
-"""Reading a folder of `.txt` pages: one page per file, the shape of most scraper exports.
+"""Reading a folder of pages: one page per file, the shape of most scraper exports.
 
-id = file stem (`a.txt` and `a.txt.gz` -> `a`), text = the whole file, no title: the cleaner takes
+id = file stem (`a.txt` and `a.txt.gz` -> `a`), text = the whole file (`html` for an `.html` or
+`.htm` page, which goes through the HTML path), no title: the cleaner takes
 the headline from the text, as it does for any record without one. (Taking the first line as the
 title lost it from the body when it was no headline: a page of paragraphs only, or a menu line.)
 Each page is decoded on its own (a folder may mix encodings; `--encoding` forces one for all), NUL
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsclean.readers.decoding import decode_bytes
-from newsclean.readers.discover import InputUnit, page_id
+from newsclean.readers.discover import HTML_PAGE_SUFFIXES, InputUnit, base_suffix, page_id
 from newsclean.readers.options import ReaderOptions
 from newsclean.readers.streams import GZIP_ERRORS, open_binary
 from newsclean.records import InputError, RawRecord
@@ -55,6 +56,8 @@ def read_txt_dir(unit: InputUnit, options: ReaderOptions) -> Iterator[RawRecord]
             yield RawRecord(source, index, {"_path": source}, error=str(exc))
             continue
         stem = page_id(path)
-        raw: dict[str, str | None] = {"id": stem, "text": text}
         body = text if text and not text.isspace() else None
-        yield RawRecord(source, index, raw, 1, id=stem, text=body)
+        if base_suffix(path) in HTML_PAGE_SUFFIXES:
+            yield RawRecord(source, index, {"id": stem, "html": text}, 1, id=stem, html=body)
+        else:
+            yield RawRecord(source, index, {"id": stem, "text": text}, 1, id=stem, text=body)
