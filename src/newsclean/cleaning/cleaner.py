@@ -124,13 +124,13 @@ def _take_headline(page: _Page, config: CleanerConfig, language: str | None) -> 
     if not kept:
         return None
     first = kept[0]
-    short = len(page.text) < config.short_page_lines
+    brief = len(page.text) < config.short_page_lines
     if (
         len(kept) > 1
         and looks_like_headline(page.text[first])
         and in_page_script(page.text[first], language)
         and word_count(page.text[kept[1]])
-        >= (config.short_page_prose_min_words if short else config.headline_body_min_words)
+        >= (config.short_page_prose_min_words if brief else config.headline_body_min_words)
         and not looks_like_headline(page.text[kept[1]])
     ):
         page.verdict[first] = Reason.TITLE_REPEAT

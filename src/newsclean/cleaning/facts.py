@@ -20,7 +20,7 @@ from newsclean.cleaning.titles import is_title_repeat
 from newsclean.reasons import Reason
 
 _SENTENCE_MIN_WORDS = 10
-_SENTENCE_END = (".", "!", "?", '"', "”")
+_SENTENCE_END = (".", "!", "?", '"', "”", "。", "！", "？")
 
 _LineFacts = tuple[int, Reason | None, bool, bool, bool, bool, bool, bool, bool]
 

@@ -57,23 +57,23 @@ UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]")
 sentences, so length is counted in characters instead (two per word)."""
 
 
+def _unspaced_words(line: str) -> int:
+    """Words in the line's unspaced scripts, at two characters a word."""
+    return 0 if line.isascii() else len(UNSPACED.findall(line)) // 2
+
+
 def word_count(line: str) -> int:
     """Whitespace-separated words, unspaced scripts counted at two characters a word.
 
     What the rules' and the rounds' thresholds count in (a Chinese sentence is one
     whitespace-separated "word", and would pass for a menu item).
     """
-    n = len(line.split())
-    if line.isascii():
-        return n
-    return n + len(UNSPACED.findall(line)) // 2
+    return len(line.split()) + _unspaced_words(line)
 
 
 def count_words(line: str, words: Sequence[str]) -> int:
-    """Words in a line, counting unspaced scripts at two characters a word."""
-    if line.isascii():
-        return len(words)
-    return len(words) + len(UNSPACED.findall(line)) // 2
+    """Words in a line (`WORD` matches), unspaced scripts counted at two characters a word."""
+    return len(words) + _unspaced_words(line)
 
 
 _NOT_WORD = bytes(b for b in range(256) if not (chr(b).isascii() and (chr(b).isalnum() or b == ord("_"))))

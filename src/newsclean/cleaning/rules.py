@@ -6,7 +6,6 @@ lines of any length. None names a site or a page; they describe shapes that recu
 """
 
 import re
-from collections.abc import Sequence
 
 from newsclean.cleaning.first_char import FirstCharIndex
 from newsclean.reasons import Reason
@@ -400,9 +399,6 @@ STRAY_NAME = re.compile(r"^[•·]\s*[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){1,3}$")
 ('-' and '*' bullets are left alone: they start list items, '- Lunges')."""
 
 
-_SENTENCE_MIN_WORDS = 10
-_SENTENCE_END = (".", "!", "?", '"', "”")
-
 # Other languages: the same widgets as shown by sites in German, French, Spanish, Italian,
 # Portuguese and Dutch. Only fixed labels that stand as a line of their own are listed, never
 # words that open ordinary sentences, and they are looked up rather than matched: a line is a
@@ -677,20 +673,3 @@ def role_marks(line: str) -> RoleMarks:
         is_end_header(line),
         is_stray_name(line),
     )
-
-
-def list_run_end(lines: Sequence[str], start: int, max_words: int) -> int:
-    """Index after the run of list items that follows a related header at `start - 1`.
-
-    The run ends at the first line that reads like body prose: longer than any headline, or a
-    complete sentence of ten words or more (headlines rarely end with a full stop).
-    """
-    end = start
-    while end < len(lines):
-        words = len(lines[end].split())
-        if words > max_words or (
-            words >= _SENTENCE_MIN_WORDS and lines[end].rstrip().endswith(_SENTENCE_END)
-        ):
-            break
-        end += 1
-    return end
