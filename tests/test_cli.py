@@ -97,3 +97,6 @@ def test_a_pages_html_source_is_extracted_first(tmp_path: Path) -> None:
     assert result.stdout.startswith("The regional water authority said on Monday")
     assert "<" not in result.stdout
     assert "Home" not in result.stdout
+    explained = runner.invoke(app, ["clean", str(page), "--explain"])
+    assert "read as HTML" in explained.stderr
+    assert "keep" in explained.stdout

@@ -75,10 +75,14 @@ def clean(
     """The `clean` command; its help is given to `app.command` (a docstring's wraps show in --help)."""
     page = RawRecord(source_file=source, record_index=0, raw={}, text=_read(source, encoding), title=title)
     try:
-        result, _, _, _ = clean_record(html_source_read_as_html(page), TransformSettings(datetime.now(UTC)))
+        result, extraction, _, _ = clean_record(
+            html_source_read_as_html(page), TransformSettings(datetime.now(UTC))
+        )
     except HtmlOverBudgetError as exc:
         typer.echo(f"newsclean: {source}: HTML not used: {exc}", err=True)
         raise typer.Exit(code=2) from None
+    if explain and extraction == "html":
+        typer.echo("newsclean: read as HTML; the lines below are trafilatura's text", err=True)
     if explain:
         print_explanation(result)
     else:
