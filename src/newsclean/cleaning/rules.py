@@ -412,29 +412,40 @@ _LOCAL_LABELS: dict[str, Reason] = {
             Reason.SHARE_WIDGET,
             "teilen|artikel teilen|diesen artikel teilen|partager|partager cet article|partager sur|compartir|"
             "compartir en|compartir este artículo|condividi|condividi su|compartilhar|compartilhe|partilhar|"
-            "delen|deel dit artikel",
+            "delen|deel dit artikel|поделиться|udostępnij|podziel się|paylaş|bagikan|bagikan artikel ini|"
+            "شارك|شارك المقال|分享|分享到|分享至|分享到微信|シェア|この記事をシェア|공유하기",
         ),
-        (Reason.ADVERT, "anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie"),
+        (
+            Reason.ADVERT,
+            "anzeige|werbung|publicité|publicidad|pubblicità|publicidade|advertentie|реклама|reklama|reklam|"
+            "iklan|إعلان|广告|広告|광고",
+        ),
         (
             Reason.PROMPT,
             "anmelden|einloggen|registrieren|jetzt abonnieren|newsletter abonnieren|se connecter|s'abonner|"
             "s'inscrire|iniciar sesión|suscríbete|regístrate|accedi|registrati|abbonati|inloggen|aanmelden|"
-            "abonneren",
+            "abonneren|войти|регистрация|подписаться|zaloguj się|zarejestruj się|giriş yap|üye ol|abone ol|"
+            "berlangganan|تسجيل الدخول|اشترك|登录|注册|订阅|ログイン|会員登録|新規登録|로그인|회원가입|구독하기",
         ),
         (
             Reason.LEGAL_FOOTER,
             "alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|"
             "todos os direitos reservados|alle rechten voorbehouden|impressum|mentions légales|aviso legal|"
-            "note legali",
+            "note legali|все права защищены|wszelkie prawa zastrzeżone|tüm hakları saklıdır|"
+            "hak cipta dilindungi undang-undang|جميع الحقوق محفوظة|版权所有|無断転載を禁じます|無断転載禁止|"
+            "무단전재 및 재배포 금지",
         ),
         (
             Reason.COMMENTS,
             # Plurals only: a German 'Kommentar' is also an opinion piece's label (and a Dutch
-            # 'Reacties' a story's subheading over politicians' reactions).
+            # 'Reacties' a story's subheading over politicians' reactions); so too an Indonesian
+            # 'Komentar', a Chinese '评论' (commentary) or a Japanese 'コメント' alone.
             "kommentare|commentaires|comentarios|commenti|comentários|schreibe einen kommentar|"
             "schreiben sie einen kommentar|kommentar schreiben|laisser un commentaire|écrire un commentaire|"
             "deja un comentario|deja una respuesta|lascia un commento|deixe um comentário|deixe uma resposta|"
-            "geef een reactie|laat een reactie achter",
+            "geef een reactie|laat een reactie achter|комментарии|оставить комментарий|komentarze|"
+            "dodaj komentarz|yorumlar|yorum yap|tulis komentar|التعليقات|أضف تعليق|发表评论|网友评论|全部评论|"
+            "コメントする|コメント一覧|댓글|댓글쓰기",
         ),
         (
             Reason.AUTHOR_BIO,
@@ -453,6 +464,12 @@ _LOCAL_POINTERS = (
     "leia também",
     "veja também",
     "lees ook",
+    "читайте также",
+    "czytaj także",
+    "czytaj też",
+    "baca juga",
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
 )
 """Words that, followed by a colon and a headline, link to another story from inside this one."""
 _LOCAL_RELATED_HEADERS = frozenset(
@@ -481,16 +498,72 @@ _LOCAL_RELATED_HEADERS = frozenset(
         "mais lidas",
         "gerelateerde artikelen",
         "meest gelezen",
+        "похожие статьи",
+        "по теме",
+        "другие новости",
+        "самое читаемое",
+        "zobacz także",
+        "powiązane artykuły",
+        "najczęściej czytane",
+        "ilgili haberler",
+        "benzer haberler",
+        "en çok okunanlar",
+        "berita terkait",
+        "artikel terkait",
+        "terpopuler",
+        "أخبار ذات صلة",
+        "مقالات ذات صلة",
+        "الأكثر قراءة",
+        "相关新闻",
+        "相关文章",
+        "相关阅读",
+        "热门文章",
+        "推荐阅读",
+        "延伸阅读",
+        "関連記事",
+        "関連ニュース",
+        "人気記事",
+        "おすすめ記事",
+        "あわせて読みたい",
+        "관련기사",
+        "관련 기사",
+        "많이 본 뉴스",
+        "인기기사",
     )
 )
 """Headers of a list of other articles' headlines ('Weitere Beiträge', 'Noticias relacionadas'),
 the pointers' words among them."""
-_LOCAL_HOME = ("startseite", "accueil", "inicio", "início", "pagina iniziale", "hoofdpagina")
+_LOCAL_HOME = (
+    "startseite",
+    "accueil",
+    "inicio",
+    "início",
+    "pagina iniziale",
+    "hoofdpagina",
+    "главная",
+    "strona główna",
+    "ana sayfa",
+    "anasayfa",
+    "beranda",
+    "الرئيسية",
+    "首页",
+    "ホーム",
+    "홈",
+)
 BREADCRUMB_ROOTS = tuple(f"{root} " for root in ("home", *_LOCAL_HOME))
 """A breadcrumb's first word and its space, as the trail reads once its separators are lost."""
 _LOCAL_BREADCRUMB = re.compile(rf"(?:{'|'.join(_LOCAL_HOME)})\s*[>»›/|]", re.IGNORECASE)
 _LOCAL_POINTER = re.compile(rf"(?:{'|'.join(_LOCAL_POINTERS)})\s*:\s*\S", re.IGNORECASE)
 _LOCAL_POINTER_CHARS = max(map(len, _LOCAL_POINTERS))
+
+
+def _label_key(low: str) -> str:
+    """A lowercased short line as the label tables spell it.
+
+    No trailing punctuation, straight apostrophes, and a Turkish 'İ' lowercased to a plain 'i'
+    (`str.lower` adds a combining dot).
+    """
+    return low.rstrip(" :.…!：").replace("’", "'").replace("\u0307", "")
 
 
 def local_rule(line: str) -> Reason | None:
@@ -501,7 +574,7 @@ def local_rule(line: str) -> Reason | None:
     """
     if len(line) <= _LOCAL_LABEL_MAX_CHARS:
         low = line.lower()
-        label = _LOCAL_LABELS.get(low.rstrip(" :.…!").replace("’", "'"))
+        label = _LOCAL_LABELS.get(_label_key(low))
         if label is not None:
             return label
         if low.startswith(_LOCAL_HOME) and _LOCAL_BREADCRUMB.match(line):
@@ -513,7 +586,7 @@ def local_rule(line: str) -> Reason | None:
 
 def is_local_related_header(line: str) -> bool:
     """Does this line open a list of other articles, in another language ('Weitere Beiträge')?"""
-    return len(line) <= _LOCAL_LABEL_MAX_CHARS and line.lower().rstrip(" :.…!") in _LOCAL_RELATED_HEADERS
+    return len(line) <= _LOCAL_LABEL_MAX_CHARS and _label_key(line.lower()) in _LOCAL_RELATED_HEADERS
 
 
 _ANCHORED = [(reason, pattern) for reason, pattern in LINE_RULES if pattern.pattern.startswith("^")]
