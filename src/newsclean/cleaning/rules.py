@@ -172,7 +172,7 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.PROMPT,
         re.compile(
-            r"(?:we use cookies|uses cookies|accept (?:all )?cookies|cookie preferences|"
+            r"(?:we use cookies|uses cookies|our use of cookies|accept (?:all )?cookies|cookie preferences|"
             r"(?:necessary|functional|analytics|performance|advertisement|marketing|essential|third-party) cookies|"
             rf"{_COOKIES_LOCAL})",
             re.IGNORECASE,
@@ -187,7 +187,7 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     ),
     (
         Reason.PROMPT,
-        re.compile(r"(?:enable javascript|javascript is disabled|your browser)", re.IGNORECASE),
+        re.compile(r"(?:enable javascript|javascript is (?:disabled|required)|your browser)", re.IGNORECASE),
     ),
     # A paywall's meter and its calls ('You have reached your limit of free articles', 'Continue
     # reading the main story', 'Become a member'), a form's own messages ('You have successfully
@@ -264,6 +264,26 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         re.compile(
             r"^(?:sorry\W+)?(?:this|the requested) (?:content|video|page|article|stream|media|programme|program)"
             r"(?: is| are)? (?:not|no longer|currently (?:not|un)) ?available\b.{0,60}$",
+            re.IGNORECASE,
+        ),
+    ),
+    # A bot check or a block instead of the page ('Please verify you are a human', 'Checking your
+    # browser before accessing …', 'Sorry, you have been blocked'): the scrape needs redoing.
+    (
+        Reason.ERROR_PAGE,
+        re.compile(
+            r"^(?:please )?(?:verify (?:that )?you are (?:a )?human|complete the security check)\b|"
+            r"^are you a (?:robot|human)\b|^checking (?:your browser|if the site connection is secure)\b|"
+            r"^just a moment\W*$|^attention required\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.ERROR_PAGE,
+        re.compile(
+            r"^(?:sorry\W+)?you have been blocked\b|^your access to this (?:site|page) has been (?:limited|blocked)\b|"
+            r"^access to this page has been denied\b|^we(?:'ve|’ve| have) detected unusual (?:activity|traffic)\b|"
+            r"^this site can(?:'|’)?t be reached\b",
             re.IGNORECASE,
         ),
     ),
