@@ -232,7 +232,7 @@ def test_a_news_brief_keeps_its_short_paragraphs_and_gives_its_headline() -> Non
         "Menu\nYou have reached your limit of free articles this month.\nSubscribe now",
         "Home\nSorry, this content is not available in your region.",
         "404 - Page Not Found\nThe page you are looking for does not exist or has been moved.",
-        "Just a moment...\nChecking your browser before accessing example.com.\nPlease verify you are a human.",
+        "Just a moment...\nChecking your browser before accessing example.com.\nPlease verify you are human.",
     ],
 )
 def test_a_short_record_of_prompts_or_an_error_page_comes_out_empty(page: str) -> None:

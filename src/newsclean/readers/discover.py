@@ -4,9 +4,9 @@ An *input unit* is what gets one output file and one line in the run report: a d
 the page files (`.txt`, `.html`, `.htm`) directly inside one folder (a million pages should not
 make a million Parquet files). Folders are walked recursively in sorted order; hidden files and
 folders (`.git`, `.ipynb_checkpoints`) and files of other types are skipped, while a path given
-explicitly must exist and be supported. The same unit reached twice (a file and its folder, a relative and an
-absolute spelling of one path) is listed once, and a page named on its own is dropped when its
-folder of pages is also an input.
+explicitly must exist and be supported. The same unit reached twice (a file and its folder, a
+relative and an absolute spelling of one path) is listed once, and a page named on its own is
+dropped when its folder of pages is also an input.
 """
 
 import os
