@@ -258,3 +258,12 @@ def test_a_link_to_a_translation_is_not_the_headline() -> None:
         {"page": ["Menu", "Trade talks stall again", "阅读简体中文版閱讀繁體中文版", "{body}", "{body2}"]}
     )
     assert clean_text("\n".join(lines)).title == "Trade talks stall again"
+
+
+def test_a_numbered_item_is_never_the_headline() -> None:
+    """An agenda's or a listicle's item has a headline's shape, but is the story's own list."""
+    from newsclean.cleaning.titles import looks_like_headline
+
+    assert not looks_like_headline("5. Public hearing: Proposed amendment to the zoning ordinance")
+    assert not looks_like_headline("2) Walk the old town at dawn")
+    assert looks_like_headline("Council approves zoning amendment after public hearing")

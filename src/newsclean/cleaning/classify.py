@@ -240,10 +240,23 @@ def _cut_after_end(
             return
 
 
+_LIST_ITEM_DROPS = (*_SCORER_DROPS, Reason.DATELINE)
+"""What a colon-introduced list takes back: the scorer's drops, and bare dates ('Saturday, March
+15, 10 a.m.' under 'A service will be held on:'), which a date rule removes anywhere else."""
 _LIST_ITEM_MAX_WORDS = 30
 """Longest line (words) taken as an item of a list that a kept line ending in a colon opens."""
 _LIST_MAX_ITEMS = 60
 """Most lines a colon-introduced list takes back."""
+_LABEL_MAX_WORDS = 4
+_LABEL_MAX_ITEMS = 10
+"""A dropped label ('Services:') opening a list: its longest length, and most items it takes back."""
+_WIDGET_LABEL = re.compile(
+    r"\b(?:related|reads?|reading|contacts?|connect(?:ed)?|follow|share|social|more|menu|links?|tags?|"
+    r"topics?|categor(?:y|ies)|resources|explore|newsletters?|subscribe|sign|about)\b",
+    re.IGNORECASE,
+)
+"""Labels of a site's own boxes ('Related reads:', 'Media contact:', 'Stay connected:'): their
+lines are links and addresses, not a list the story goes on with."""
 
 
 def _keep_colon_lists(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int]) -> None:
@@ -251,16 +264,30 @@ def _keep_colon_lists(lines: Sequence[str], verdicts: Verdicts, words: Sequence[
 
     The scorer sinks such lists (short, unpunctuated, like menus), but a kept sentence that
     announces a list is followed by it (dev: 230 body words in such runs against 9 of junk). The
-    run is the scorer's drops right below the colon line, up to the first line a rule removed, a
-    kept line or a line too long to be an item.
+    run is the scorer's drops (and bare dates) right below the colon line, up to the first line a
+    rule removed, a kept line or a line too long to be an item. A short label the scorer dropped
+    right under the story's last kept line opens such a list too ('Services:' over an obituary's
+    times and places; dev +0.0002 F1), unless it labels one of the site's boxes.
     """
     for i, verdict in enumerate(verdicts):
-        if verdict is None and lines[i].endswith(":"):
-            end = min(i + 1 + _LIST_MAX_ITEMS, len(verdicts))
-            for j in range(i + 1, end):
-                if verdicts[j] not in _SCORER_DROPS or words[j] > _LIST_ITEM_MAX_WORDS:
-                    break
-                verdicts[j] = None
+        if not lines[i].endswith(":"):
+            continue
+        # A short label right under a kept line ('Services:' below an obituary's last paragraph)
+        # opens a list too, when the scorer dropped it with its items.
+        label = (
+            verdict in _SCORER_DROPS
+            and i > 0
+            and verdicts[i - 1] is None
+            and words[i] <= _LABEL_MAX_WORDS
+            and _WIDGET_LABEL.search(lines[i]) is None
+        )
+        if verdict is None or label:
+            end = min(i + 1 + (_LABEL_MAX_ITEMS if label else _LIST_MAX_ITEMS), len(verdicts))
+            j = i + 1
+            while j < end and verdicts[j] in _LIST_ITEM_DROPS and words[j] <= _LIST_ITEM_MAX_WORDS:
+                j += 1
+            if j > i + 1:
+                verdicts[i:j] = [None] * (j - i)
 
 
 _NUMBERED = re.compile(r"(\d{1,2})[.)] \S")

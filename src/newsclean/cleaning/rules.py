@@ -110,7 +110,7 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.SHARE_WIDGET,
         re.compile(
-            rf"^(?:share|tweet|share this(?: article| story| page)?|share on {_SOCIAL})\s*:?"
+            rf"^(?:share|tweet|share this(?: [a-z]+)?|share on {_SOCIAL})\s*:?"
             rf"(?:[\s,|·•/]+{_SOCIAL})*[\s,|·•/]*$",
             re.IGNORECASE,
         ),
