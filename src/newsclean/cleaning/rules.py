@@ -715,11 +715,6 @@ def is_inline_pointer(line: str) -> bool:
     return INLINE_POINTER.match(line) is not None or line.lower().startswith(_LOCAL_POINTERS)
 
 
-def is_author_bio(line: str, position: float) -> bool:
-    """A one-paragraph author bio, which sits in the last part of a page."""
-    return position > 0.2 and len(line) < 600 and AUTHOR_BIO.match(line) is not None
-
-
 def is_comments_header(line: str) -> bool:
     """Does this line open the page's comment section?"""
     return len(line) <= 250 and COMMENTS_HEADER.match(line) is not None
