@@ -16,8 +16,8 @@ from newsclean.html import (
     Wanted,
     check_html_shape,
     extract_html,
-    is_html_document,
 )
+from newsclean.htmlsniff import is_html_document
 from newsclean.models import Article, Reject
 from newsclean.records import RawRecord
 from newsclean.transform import TransformSettings, transform_record

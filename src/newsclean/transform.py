@@ -18,7 +18,8 @@ from pydantic import ValidationError
 
 from newsclean.cleaning import CLEANER_VERSION, DEFAULT_CONFIG, CleanerConfig, clean_text, word_count
 from newsclean.cleaning.result import CleanResult, Removal
-from newsclean.html import HtmlExtraction, HtmlOverBudget, Wanted, extract_html, is_html_document
+from newsclean.html import HtmlExtraction, HtmlOverBudget, Wanted, extract_html
+from newsclean.htmlsniff import is_html_document
 from newsclean.models import Article, Extraction, Reject
 from newsclean.reasons import Reason, RejectReason
 from newsclean.records import RawRecord
@@ -252,6 +253,8 @@ def _empty_reject(record: RawRecord, result: CleanResult, settings: TransformSet
     count = len(result.removed)
     removals = f"{count} removal{'' if count == 1 else 's'}"
     message = f"{_where(record)}: empty after cleaning ({removals})"
+    if not count and record.html and not record.text:
+        message = f"{_where(record)}: empty after cleaning (the HTML yielded no text)"
     return reject(record, RejectReason.EMPTY_AFTER_CLEANING, message, settings)
 
 

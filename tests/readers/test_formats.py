@@ -259,3 +259,12 @@ def test_html_pages_in_a_folder_are_read_as_html(tmp_path: Path) -> None:
         ("b", True, True),
         ("c", True, True),
     ]
+
+
+def test_an_html_page_file_holding_plain_text_is_read_as_text(tmp_path: Path) -> None:
+    (tmp_path / "plain.html").write_text(
+        "Storm closes schools\nHeavy snow closed schools on Monday.", encoding="utf-8"
+    )
+    (unit,) = discover_inputs([tmp_path])
+    (record,) = read_records(unit)
+    assert (record.text is not None, record.html) == (True, None)

@@ -1,7 +1,7 @@
 """Reading a folder of pages: one page per file, the shape of most scraper exports.
 
 id = file stem (`a.txt` and `a.txt.gz` -> `a`), text = the whole file (`html` for an `.html` or
-`.htm` page, which goes through the HTML path), no title: the cleaner takes the headline from the
+`.htm` page holding HTML, which goes through the HTML path), no title: the cleaner takes the headline from the
 text, as it does for any record without one. (Taking the first line as the title lost it from
 the body when it was no headline: a page of paragraphs only, or a menu line.) Each page is decoded
 on its own (a folder may mix encodings; `--encoding` forces one for all), NUL characters removed.
@@ -12,6 +12,7 @@ with `error`, not a failed folder.
 from collections.abc import Iterator
 from pathlib import Path
 
+from newsclean.htmlsniff import is_html_document
 from newsclean.readers.decoding import decode_bytes
 from newsclean.readers.discover import HTML_PAGE_SUFFIXES, InputUnit, base_suffix, page_id
 from newsclean.readers.options import ReaderOptions
@@ -57,7 +58,7 @@ def read_txt_dir(unit: InputUnit, options: ReaderOptions) -> Iterator[RawRecord]
             continue
         stem = page_id(path)
         body = text if text and not text.isspace() else None
-        if base_suffix(path) in HTML_PAGE_SUFFIXES:
+        if base_suffix(path) in HTML_PAGE_SUFFIXES and is_html_document(text):
             yield RawRecord(source, index, {"id": stem, "html": text}, 1, id=stem, html=body)
         else:
             yield RawRecord(source, index, {"id": stem, "text": text}, 1, id=stem, text=body)
