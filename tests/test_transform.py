@@ -139,7 +139,10 @@ def test_an_error_page_reject_quotes_the_page() -> None:
         record(text="Menu\nAccess denied\nYou do not have permission to access this page."), SETTINGS
     )
     assert isinstance(out, Reject)
-    assert out.reason == "dump.csv: record 7, line 9: an error page, not an article ('Access denied')"
+    assert out.reason == (
+        "dump.csv: record 7, line 9: an error page, not an article "
+        "('You do not have permission to access this page.')"
+    )
 
 
 def test_reader_error_becomes_malformed_reject_with_raw() -> None:

@@ -260,10 +260,26 @@ def test_a_link_to_a_translation_is_not_the_headline() -> None:
     assert clean_text("\n".join(lines)).title == "Trade talks stall again"
 
 
-def test_a_numbered_item_is_never_the_headline() -> None:
+def test_a_numbered_list_item_is_never_the_headline() -> None:
     """An agenda's or a listicle's item has a headline's shape, but is the story's own list."""
-    from newsclean.cleaning.titles import looks_like_headline
+    from newsclean.cleaning.titles import in_numbered_list
 
-    assert not looks_like_headline("5. Public hearing: Proposed amendment to the zoning ordinance")
-    assert not looks_like_headline("2) Walk the old town at dawn")
-    assert looks_like_headline("Council approves zoning amendment after public hearing")
+    agenda = [
+        "Agenda",
+        "4. Budget report",
+        "5. Public hearing: Proposed amendment to the zoning ordinance",
+        "6. Adjourn",
+    ]
+    assert in_numbered_list(agenda, 2)
+    assert not in_numbered_list(["Sport", "1. FC Köln verliert das Derby gegen Gladbach", "Der Text."], 1)
+
+
+def test_a_numbered_headline_standing_alone_is_found() -> None:
+    page = build({"page": ["Menü", "1. FC Köln verliert das Derby gegen Gladbach", "{body}", "{body2}"]})
+    assert clean_text("\n".join(page)).title == "1. FC Köln verliert das Derby gegen Gladbach"
+
+
+def test_unspaced_script_is_counted_by_its_characters() -> None:
+    from newsclean.cleaning import word_count
+
+    assert [word_count(t) for t in ("日本 東京", "好", "iPhone16发布了", "café au lait")] == [2, 1, 2, 3]

@@ -108,3 +108,5 @@ def test_chinese_paragraphs_of_even_length_are_not_taken_for_wraps() -> None:
         "当地居民表示，他们已经储备了足够的食物和饮用水，并希望电力供应不会因为大风而中断。",
     ]
     assert continuations(paragraphs) == frozenset()
+    quoted = [p[:-1] + "。”" for p in paragraphs]  # each ending in a closing quote
+    assert continuations(quoted) == frozenset()

@@ -252,7 +252,8 @@ _LABEL_MAX_ITEMS = 10
 """A dropped label ('Services:') opening a list: its longest length, and most items it takes back."""
 _WIDGET_LABEL = re.compile(
     r"\b(?:related|reads?|reading|contacts?|connect(?:ed)?|follow|share|social|more|menu|links?|tags?|"
-    r"topics?|categor(?:y|ies)|resources|explore|newsletters?|subscribe|sign|about)\b",
+    r"topics?|categor(?:y|ies)|resources|explore|newsletters?|subscribe|sign|about|posts?|posted|sponsored|"
+    r"watch|listen|published|updated|archives?|recent|latest|popular|trending|next|previous|search)\b",
     re.IGNORECASE,
 )
 """Labels of a site's own boxes ('Related reads:', 'Media contact:', 'Stay connected:'): their
@@ -269,8 +270,9 @@ def _keep_colon_lists(lines: Sequence[str], verdicts: Verdicts, words: Sequence[
     right under the story's last kept line opens such a list too ('Services:' over an obituary's
     times and places; dev +0.0002 F1), unless it labels one of the site's boxes.
     """
+    taken = 0  # lines below this were taken back as items: none of them opens a list of its own
     for i, verdict in enumerate(verdicts):
-        if not lines[i].endswith(":"):
+        if i < taken or not lines[i].endswith(":"):
             continue
         # A short label right under a kept line ('Services:' below an obituary's last paragraph)
         # opens a list too, when the scorer dropped it with its items.
@@ -288,6 +290,7 @@ def _keep_colon_lists(lines: Sequence[str], verdicts: Verdicts, words: Sequence[
                 j += 1
             if j > i + 1:
                 verdicts[i:j] = [None] * (j - i)
+                taken = j
 
 
 _NUMBERED = re.compile(r"(\d{1,2})[.)] \S")

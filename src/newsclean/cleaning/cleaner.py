@@ -25,7 +25,7 @@ from newsclean.cleaning.facts import PageLines
 from newsclean.cleaning.features import word_count
 from newsclean.cleaning.result import CleanResult, LineVerdicts, Removal
 from newsclean.cleaning.spans import apply_cuts, find_cuts
-from newsclean.cleaning.titles import in_page_script, looks_like_headline, refine_title
+from newsclean.cleaning.titles import in_numbered_list, in_page_script, looks_like_headline, refine_title
 from newsclean.cleaning.wrapping import continuations
 from newsclean.reasons import Reason
 
@@ -124,11 +124,14 @@ def _take_headline(page: _Page, config: CleanerConfig, language: str | None) -> 
     if not kept:
         return None
     first = kept[0]
-    brief = len(page.text) < config.short_page_lines
+    # Judged on the kept lines, which cleaning the body again keeps: the page's own length would
+    # shrink on a second cleaning and change the answer.
+    brief = len(kept) < config.short_page_lines
     if (
         len(kept) > 1
         and looks_like_headline(page.text[first])
         and in_page_script(page.text[first], language)
+        and not in_numbered_list(page.text, first)
         and word_count(page.text[kept[1]])
         >= (config.short_page_prose_min_words if brief else config.headline_body_min_words)
         and not looks_like_headline(page.text[kept[1]])
@@ -143,6 +146,7 @@ def _take_headline(page: _Page, config: CleanerConfig, language: str | None) -> 
         if page.verdict[i] in _HEADLINE_VERDICTS
         and looks_like_headline(page.text[i])
         and in_page_script(page.text[i], language)
+        and not in_numbered_list(page.text, i)
     ]
     if not candidates:
         return None

@@ -66,9 +66,15 @@ def word_count(line: str) -> int:
     """Whitespace-separated words, unspaced scripts counted at two characters a word.
 
     What the rules' and the rounds' thresholds count in (a Chinese sentence is one
-    whitespace-separated "word", and would pass for a menu item).
+    whitespace-separated "word", and would pass for a menu item). A run of unspaced script
+    counts only by its characters ('日本 東京' is two words), and any of it as one word at least.
     """
-    return len(line.split()) + _unspaced_words(line)
+    if line.isascii():
+        return len(line.split())
+    unspaced = len(UNSPACED.findall(line))
+    if not unspaced:
+        return len(line.split())
+    return max(len(UNSPACED.sub(" ", line).split()) + unspaced // 2, 1)
 
 
 def count_words(line: str, words: Sequence[str]) -> int:

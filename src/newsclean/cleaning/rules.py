@@ -30,6 +30,8 @@ _COOKIES_LOCAL = (
 """Cookie banners in German, French, Spanish, Italian, Portuguese and Dutch."""
 _YOU_HAVE = r"you(?:'ve|’ve| have)"
 _OOPS = r"(?:oops|sorry|whoops|uh[- ]oh)\W+"
+_NEXT_STEP = r"(?:\s+(?:please |try |you (?:can|may|might) |go |return |use |check |perhaps |maybe )[^.!?]{0,60}[.!?]?)?"
+"""The error message's advice after it ('Try searching our site.'), the only sentence it may add."""
 """The interjection that opens a site's apology ('Oops! That page can’t be found.')."""
 
 # (reason, pattern) tried in order on a stripped line; the first match decides.
@@ -110,7 +112,8 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.SHARE_WIDGET,
         re.compile(
-            rf"^(?:share|tweet|share this(?: [a-z]+)?|share on {_SOCIAL})\s*:?"
+            rf"^(?:share|tweet|share this(?: (?:article|story|page|post|obituary|gallery|video|recipe|photo|link))?|"
+            rf"share on {_SOCIAL})\s*:?"
             rf"(?:[\s,|·•/]+{_SOCIAL})*[\s,|·•/]*$",
             re.IGNORECASE,
         ),
@@ -172,7 +175,7 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.PROMPT,
         re.compile(
-            r"(?:we use cookies|uses cookies|our use of cookies|accept (?:all )?cookies|cookie preferences|"
+            r"(?:we use cookies|uses cookies|(?:agree|consent) to (?:our|the) use of cookies|accept (?:all )?cookies|cookie preferences|"
             r"(?:necessary|functional|analytics|performance|advertisement|marketing|essential|third-party) cookies|"
             rf"{_COOKIES_LOCAL})",
             re.IGNORECASE,
@@ -187,20 +190,31 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     ),
     (
         Reason.PROMPT,
-        re.compile(r"(?:enable javascript|javascript is (?:disabled|required)|your browser)", re.IGNORECASE),
+        re.compile(r"(?:enable javascript|javascript is disabled|your browser)", re.IGNORECASE),
+    ),
+    (
+        Reason.PROMPT,
+        re.compile(r"^javascript is required\b[^.!?]{0,60}[.!?]?$", re.IGNORECASE),
     ),
     # A paywall's meter and its calls ('You have reached your limit of free articles', 'Continue
     # reading the main story', 'Become a member'), a form's own messages ('You have successfully
     # subscribed', 'Oops! Something went wrong while submitting the form') and link text ('Click
     # here for …'). The scorer sinks them on a long page; on a short record, where the prose floor
-    # keeps any sentence, only a rule does (dev: 40 such lines, none in a gold body). One pattern
+    # keeps any sentence, only a rule does (dev: 40 such lines, none in a gold body). Each pattern
+    # is the whole message (a story's 'You've reached the age limit for the program, the letter
+    # said' or 'Sorry, something went wrong with the ballots' goes on), and there is one pattern
     # per leading word, so that a line pays only for those its first character allows.
     (
         Reason.PROMPT,
         re.compile(
-            rf"^{_YOU_HAVE} (?:(?:reached|read|used up|hit)\b.{{0,60}}?\b(?:free|limit)\b|"
-            r"(?:been )?succes?sfully (?:subscribed|signed up|registered)|entered an? (?:incorrect|invalid)|"
-            r"activated your account)|^you have (?:\d+|no|one|two|three) (?:more )?free (?:articles?|stories|views)\b",
+            rf"^{_YOU_HAVE} (?:reached (?:your|the) (?:\w+ )?(?:limit|maximum) (?:of|for) (?:\w+ )?free "
+            r"(?:articles?|stories)|read (?:all (?:of )?)?(?:your |\d+ of (?:your )?\d+ )?free (?:articles?|stories))"
+            r"[^.!?]{0,40}[.!?]?$|"
+            r"^you have (?:\d+|no|one|two|three) (?:more )?free (?:articles?|stories|views)(?: left| remaining)?"
+            r"[^.!?]{0,30}[.!?]?$|"
+            rf"^{_YOU_HAVE} (?:been )?succes?sfully (?:subscribed|signed up)\W*(?:thank you\W*)?$|"
+            rf"^{_YOU_HAVE} entered an? (?:incorrect|invalid) (?:e-?mail|password|user ?name)\b[^.!?]{{0,30}}\W*$|"
+            rf"^{_YOU_HAVE} activated your account\b",
             re.IGNORECASE,
         ),
     ),
@@ -208,24 +222,43 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         Reason.PROMPT,
         re.compile(
             r"^(?:this|the full) (?:article|story|content|post) is (?:only )?(?:for|available (?:only )?(?:to|for)|"
-            r"reserved for|exclusive to) (?:paid |paying |premium |digital )?(?:subscribers|members)\b",
+            r"reserved for|exclusive to) (?:(?:paid|paying|premium|digital) )?subscribers(?: only)?\W*$|"
+            r"^(?:this|the full) (?:article|story|content|post) is (?:only )?(?:for|available (?:only )?(?:to|for)|"
+            r"reserved for|exclusive to) (?:paid|paying|premium) members(?: only)?\W*$",
             re.IGNORECASE,
         ),
     ),
-    (Reason.PROMPT, re.compile(r"^(?:to )?(?:continue|keep) reading\b", re.IGNORECASE)),
-    (Reason.PROMPT, re.compile(r"^(?:click|tap) here\b", re.IGNORECASE)),
     (
         Reason.PROMPT,
         re.compile(
-            r"^(?:already (?:a (?:paid )?subscriber|have an account)|"
-            r"become a (?:member|subscriber|contributor|patron|supporter)|get unlimited access)\b",
+            r"^(?:continue reading(?: the (?:main |full )?(?:story|article))?|keep reading)\W*$|"
+            r"^continue reading this (?:post|article|story) for free\b[^.!?]{0,60}[.!?]?$|"
+            r"^to continue reading,? (?:please )?(?:subscribe|log in|sign in|register)\b[^.!?]{0,40}[.!?]?$",
             re.IGNORECASE,
         ),
     ),
-    (Reason.PROMPT, re.compile(rf"^{_OOPS}something went wrong\b", re.IGNORECASE)),
+    (Reason.PROMPT, re.compile(r"^(?:click|tap) here (?:to|for)\b[^.!?]{0,80}[.!?»]?$", re.IGNORECASE)),
+    (
+        Reason.PROMPT,
+        re.compile(
+            r"^already (?:a (?:paid )?subscriber|have an account)\W*(?:(?:sign|log) ?in|subscribe)?\W*$|"
+            r"^become a (?:member|subscriber|contributor|patron|supporter)(?: today| now)?\W*$|"
+            r"^get unlimited access\b[^.!?]{0,60}[.!?]?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        Reason.PROMPT,
+        re.compile(
+            rf"^{_OOPS}something went wrong(?: (?:while|when) (?:submitting|loading|sending) (?:the|your) \w+)?"
+            r"\W*(?:please try again\W*)?$",
+            re.IGNORECASE,
+        ),
+    ),
     # An error page's message: a scrape that got 'Page not found' or a blocked page instead of
-    # a story. Only the messages' own wording: a story's 'The page has been removed by Facebook'
-    # names no reader ('you') and no status code.
+    # a story. Only the messages' own wording, whole: a story's 'The page has been removed by
+    # Facebook' names no reader ('you') and no status code, and 'Page not found: how a typo cost
+    # the campaign' goes on past the message.
     (
         Reason.ERROR_PAGE,
         re.compile(
@@ -238,23 +271,29 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.ERROR_PAGE,
         re.compile(
-            r"^(?:(?:error\s*)?404\s*[-–—:|]?\s*)?(?:page|file|article|story|content) not found\b",
+            r"^(?:(?:error\s*)?404\s*[-–—:|]?\s*)?(?:page|file|article|story|content) (?:not found|cannot be found)\W*$",
             re.IGNORECASE,
         ),
     ),
     (
         Reason.ERROR_PAGE,
         re.compile(
-            rf"^(?:{_OOPS})?(?:the )?(?:page|file|url|content|article|story) you(?:'re|’re| are| were)? "
-            r"(?:looking for|requested|tried to (?:access|reach|open))\b|"
-            rf"^{_OOPS}(?:we (?:can(?:no|’|')t|could(?: not|n't|n’t)) find|(?:this|that|the) page)\b",
+            rf"^(?:{_OOPS}|we(?:'re|’re| are) sorry,? (?:but )?)?(?:the )?(?:page|url|link|content) "
+            r"you(?:'re|’re| are| were)? (?:looking for|requested|tried to (?:access|reach|open))\b"
+            r"[^.!?]{0,60}\b(?:not|n't|n’t|no longer|moved|removed|deleted|unavailable)\b[^.!?]{0,40}[.!?]?"
+            rf"{_NEXT_STEP}$|"
+            rf"^{_OOPS}(?:we (?:can(?:no|’|')t|could(?: not|n't|n’t)) find (?:that|this|the) page|"
+            r"(?:this|that|the) page (?:can(?:no|’|')t be found|(?:could|was) not (?:be )?found|"
+            r"does(?: not|n't|n’t) exist|(?:is|has been) (?:removed|moved)))\b[^.!?]{0,40}[.!?]?"
+            rf"{_NEXT_STEP}$|"
+            r"^this page is (?:temporarily )?unavailable\W*$",
             re.IGNORECASE,
         ),
     ),
     (
         Reason.ERROR_PAGE,
         re.compile(
-            r"^access (?:denied|forbidden)\W*(?:$|you (?:do not|don't|don’t) have permission)|"
+            r"^access (?:denied|forbidden)\W*you (?:do not|don't|don’t) have permission|"
             r"^you (?:do not|don't|don’t) have permission to (?:access|view) this (?:page|resource|server|site|content)",
             re.IGNORECASE,
         ),
@@ -262,8 +301,10 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.ERROR_PAGE,
         re.compile(
-            r"^(?:sorry\W+)?(?:this|the requested) (?:content|video|page|article|stream|media|programme|program)"
-            r"(?: is| are)? (?:not|no longer|currently (?:not|un)) ?available\b.{0,60}$",
+            r"^(?:sorry\W+)?(?:this|the requested) (?:content|video|page|article|stream|media) (?:is |are )?"
+            r"(?:not|no longer|currently (?:not|un)) ?available(?: (?:in|to users in|from) your "
+            r"(?:country|region|location|area)| to (?:stream|watch|view)(?: in your (?:country|region|location|area))?)?"
+            r"\W*$",
             re.IGNORECASE,
         ),
     ),
@@ -272,18 +313,24 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.ERROR_PAGE,
         re.compile(
-            r"^(?:please )?(?:verify (?:that )?you are (?:a )?human|complete the security check)\b|"
-            r"^are you a (?:robot|human)\b|^checking (?:your browser|if the site connection is secure)\b|"
-            r"^just a moment\W*$|^attention required\b",
+            r"^(?:please )?verify (?:that )?you are (?:a )?human\W*(?:by completing the action below\W*)?$|"
+            r"^(?:are you a robot\?\s*)?(?:please )?complete the security check to access\b[^.!?]{0,60}[.!?]?$|"
+            r"^are you a (?:robot|human)\?\W*$|"
+            r"^checking (?:your browser|if the site connection is secure)(?: before accessing \S+?)?\W*$|"
+            r"^\S+ needs to review the security of your connection before proceeding\W*$|"
+            r"^just a moment\W*$|^attention required\W*(?:\|\s*cloudflare\W*)?$",
             re.IGNORECASE,
         ),
     ),
     (
         Reason.ERROR_PAGE,
         re.compile(
-            r"^(?:sorry\W+)?you have been blocked\b|^your access to this (?:site|page) has been (?:limited|blocked)\b|"
-            r"^access to this page has been denied\b|^we(?:'ve|’ve| have) detected unusual (?:activity|traffic)\b|"
-            r"^this site can(?:'|’)?t be reached\b",
+            r"^(?:sorry\W+)?you have been blocked\W*$|"
+            r"^your access to this (?:site|page) has been (?:limited|blocked)(?: by the site owner)?\W*$|"
+            r"^access to this page has been denied\W*$|"
+            r"^we(?:'ve|’ve| have) detected unusual (?:activity|traffic) from your (?:computer|network|device|ip)"
+            r"[^.!?]{0,40}[.!?]?$|"
+            r"^this site can(?:'|’)?t be reached\W*$",
             re.IGNORECASE,
         ),
     ),

@@ -52,11 +52,10 @@ def is_title_repeat(line: str, title: str, similarity: float) -> bool:
 _NOT_HEADLINE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,7}\.? \d|\d:\d\d|\d{4}-\d\d-\d\d|"
     r"\b\d+ (?:min|minutes?|hours?|days?) (?:read|ago)\b|[•|»›©]| > |^by\b|^(?:updated|published|posted)\b|"
-    r"[—–-]$|^\d{1,2}[.)] ",
+    r"[—–-]$",
     re.IGNORECASE,
 )
-"""Dates, reading times, separators, bylines and numbered items ('5. Public hearing: …'): the lines
-around a headline that share its shape;
+"""Dates, reading times, separators and bylines: the lines around a headline that share its shape;
 and a wire dateline standing alone ('PORTLAND, Ore. (AP) —'), whose dash leads into the story."""
 _SENTENCE_ENDS = (".", ":", ";", ",", '."', ".”", ".'", ".’", "。", "：", "；", "，")
 """A paragraph's last characters, a quoted sentence's among them ('… with the slogan “We are on it.”')."""
@@ -92,6 +91,20 @@ def in_page_script(line: str, language: str | None) -> bool:
     if line.isascii() or language is None or language in _UNSPACED_LANGUAGES:
         return True
     return 2 * len(UNSPACED.findall(line)) < len(line)
+
+
+_NUMBERED = re.compile(r"\d{1,2}[.)] ")
+
+
+def in_numbered_list(lines: Sequence[str], i: int) -> bool:
+    """Is line `i` an item of a numbered list ('5. Public hearing: …' next to '4. …' or '6. …')?
+
+    Such an item has a headline's shape but is the story's own list; a numbered line on its own
+    may be a headline ('1. FC Köln verliert das Derby').
+    """
+    return _NUMBERED.match(lines[i]) is not None and any(
+        _NUMBERED.match(lines[j]) is not None for j in (i - 1, i + 1) if 0 <= j < len(lines)
+    )
 
 
 def refine_title(given: str | None, lines: Sequence[str]) -> str | None:

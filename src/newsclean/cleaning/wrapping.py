@@ -28,6 +28,8 @@ _MIN_INSIDE_SHARE = 0.4
 
 
 _FULL_STOPS = ("。", "！", "？", "」", "』")
+_CLOSERS = "”’\"'）)」』"
+"""Closing quotes and brackets, which may follow a sentence's full stop ('…表示。”')."""
 """Sentence ends of unspaced scripts: a line ending in one is a paragraph, however long (a
 Chinese or Japanese line has no space to wrap at, so any break after a long one looks like a wrap)."""
 
@@ -61,9 +63,9 @@ def continuations(lines: Sequence[str]) -> frozenset[int]:
         if not lengths[i] or before < _LONG_SHARE * width or before > width:
             continue
         breaks += 1
-        if before + 1 + _first_word_length(lines[i]) > width and not lines[i - 1].rstrip().endswith(
-            _FULL_STOPS
-        ):
+        end = lines[i - 1].rstrip()
+        ends_sentence = end.endswith(_FULL_STOPS) or end.rstrip(_CLOSERS).endswith(_FULL_STOPS)
+        if before + 1 + _first_word_length(lines[i]) > width and not ends_sentence:
             wraps.append(i)
     if len(wraps) < _MIN_WRAPS or len(wraps) < _MIN_WRAP_SHARE * breaks:
         return frozenset()
