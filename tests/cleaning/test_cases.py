@@ -233,6 +233,12 @@ def test_a_news_brief_keeps_its_short_paragraphs_and_gives_its_headline() -> Non
         "Home\nSorry, this content is not available in your region.",
         "404 - Page Not Found\nThe page you are looking for does not exist or has been moved.",
         "Just a moment...\nChecking your browser before accessing example.com.\nPlease verify you are human.",
+        "Attention Required! | Cloudflare\nSorry, you have been blocked\n"
+        "You are unable to access example.com\nWhy have I been blocked?\n"
+        "This website is using a security service to protect itself from online attacks. "
+        "The action you just performed triggered the security solution.\nWhat can I do to resolve this?\n"
+        "You can email the site owner to let them know you were blocked. Please say what you did.\n"
+        "Cloudflare Ray ID: 8a1b2c3d4e5f6789",
     ],
 )
 def test_a_short_record_of_prompts_or_an_error_page_comes_out_empty(page: str) -> None:

@@ -334,6 +334,17 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # The rest of a block page: its questions, its explanation and its reference number.
+    (
+        Reason.ERROR_PAGE,
+        re.compile(
+            r"^why have i been blocked\?$|^what can i do to resolve this\?$|^you are unable to access \S+$|"
+            r"^this website is using a security service to protect itself from online attacks\b|"
+            r"^you can email the site owner to let them know you were blocked\b|"
+            r"^(?:cloudflare )?ray id: [0-9a-f]+\W*$|^performance (?:&|and) security by cloudflare\W*$",
+            re.IGNORECASE,
+        ),
+    ),
     # A newsletter is a prompt when the line asks for a sign-up or is a short label; a story
     # about someone's newsletter mentions it in sentences (dev: 700 words of such prose), and
     # its subscribers (a noun, not a call to subscribe).
