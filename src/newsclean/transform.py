@@ -251,10 +251,11 @@ def _empty_reject(record: RawRecord, result: CleanResult, settings: TransformSet
         message = f"{_where(record)}: an error page, not an article ({error[:80]!r})"
         return reject(record, RejectReason.ERROR_PAGE, message, settings)
     count = len(result.removed)
-    removals = f"{count} removal{'' if count == 1 else 's'}"
-    message = f"{_where(record)}: empty after cleaning ({removals})"
     if not count and record.html and not record.text:
-        message = f"{_where(record)}: empty after cleaning (the HTML yielded no text)"
+        why = "the HTML yielded no text"
+    else:
+        why = f"{count} removal{'' if count == 1 else 's'}"
+    message = f"{_where(record)}: empty after cleaning ({why})"
     return reject(record, RejectReason.EMPTY_AFTER_CLEANING, message, settings)
 
 

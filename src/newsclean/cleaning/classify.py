@@ -293,10 +293,6 @@ def _keep_colon_lists(lines: Sequence[str], verdicts: Verdicts, words: Sequence[
                 taken = j
 
 
-_NUMBERED = re.compile(r"(\d{1,2})[.)] \S")
-"""A numbered item's start ('6. Rest the meat', '7) Walk the old town')."""
-
-
 def _keep_numbered_runs(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int]) -> None:
     """Keep the items that go on numbering a kept item, and the short lines between them.
 
@@ -308,7 +304,7 @@ def _keep_numbered_runs(lines: Sequence[str], verdicts: Verdicts, words: Sequenc
     expected = 0  # the number the next item of a kept list would carry
     between: list[int] = []  # scorer-dropped lines since the last kept item
     for i, line in enumerate(lines):
-        match = _NUMBERED.match(line) if line[:1].isdigit() else None
+        match = rules.NUMBERED_ITEM.match(line) if line[:1].isdigit() else None
         number = int(match.group(1)) if match else 0
         if match and verdicts[i] is None:
             expected, between = number + 1, []

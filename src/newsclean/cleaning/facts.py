@@ -14,13 +14,13 @@ import numpy as np
 from newsclean.cleaning import rules
 from newsclean.cleaning.config import CleanerConfig
 from newsclean.cleaning.crosspage import line_key
-from newsclean.cleaning.features import page_stats, word_count
+from newsclean.cleaning.features import UNSPACED_FULL_STOPS, page_stats, word_count
 from newsclean.cleaning.stopwords import SAMPLE_LINES, language_of, stopwords
 from newsclean.cleaning.titles import is_title_repeat
 from newsclean.reasons import Reason
 
 _SENTENCE_MIN_WORDS = 10
-_SENTENCE_END = (".", "!", "?", '"', "”", "。", "！", "？")
+_SENTENCE_END = (".", "!", "?", '"', "”", *UNSPACED_FULL_STOPS)
 
 _LineFacts = tuple[int, Reason | None, bool, bool, bool, bool, bool, bool, bool]
 

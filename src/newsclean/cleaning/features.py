@@ -16,7 +16,9 @@ import numpy as np
 WORD = re.compile(r"\w+")
 _GLUED = re.compile(r"[a-z][A-Z]")
 _FIRST = operator.itemgetter(0)
-_TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", ":", ")", "»", "。", "！", "？", "」", "』")
+UNSPACED_FULL_STOPS = ("。", "！", "？")
+"""The full stops of Chinese and Japanese."""
+_TERMINAL = (".", "!", "?", '"', "”", "’", "'", "…", ":", ")", "»", *UNSPACED_FULL_STOPS, "」", "』")
 _SEPARATORS = ("|", "•", "·", "»", "›", " > ", "/")
 
 FEATURE_NAMES = (

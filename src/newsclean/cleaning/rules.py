@@ -30,9 +30,9 @@ _COOKIES_LOCAL = (
 """Cookie banners in German, French, Spanish, Italian, Portuguese and Dutch."""
 _YOU_HAVE = r"you(?:'ve|’ve| have)"
 _OOPS = r"(?:oops|sorry|whoops|uh[- ]oh)\W+"
+"""The interjection that opens a site's apology ('Oops! That page can’t be found.')."""
 _NEXT_STEP = r"(?:\s+(?:please |try |you (?:can|may|might) |go |return |use |check |perhaps |maybe )[^.!?]{0,60}[.!?]?)?"
 """The error message's advice after it ('Try searching our site.'), the only sentence it may add."""
-"""The interjection that opens a site's apology ('Oops! That page can’t be found.')."""
 
 # (reason, pattern) tried in order on a stripped line; the first match decides.
 LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
@@ -222,9 +222,8 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         Reason.PROMPT,
         re.compile(
             r"^(?:this|the full) (?:article|story|content|post) is (?:only )?(?:for|available (?:only )?(?:to|for)|"
-            r"reserved for|exclusive to) (?:(?:paid|paying|premium|digital) )?subscribers(?: only)?\W*$|"
-            r"^(?:this|the full) (?:article|story|content|post) is (?:only )?(?:for|available (?:only )?(?:to|for)|"
-            r"reserved for|exclusive to) (?:paid|paying|premium) members(?: only)?\W*$",
+            r"reserved for|exclusive to) (?:(?:(?:paid|paying|premium|digital) )?subscribers|"
+            r"(?:paid|paying|premium) members)(?: only)?\W*$",
             re.IGNORECASE,
         ),
     ),
@@ -467,6 +466,8 @@ def is_teaser_card(line: str) -> bool:
 
 
 BULLET = re.compile(r"^(?:[-•*·▪◦]|\d{1,2}[.)])\s+")
+NUMBERED_ITEM = re.compile(r"(\d{1,2})[.)] \S")
+"""A numbered item's start, its number captured ('6. Rest the meat', '7) Walk the old town')."""
 AUTHOR_BIO = re.compile(
     r"^(?!(?:He|She|They|It|This|That|There|What|Who|Which)\b)[A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3} (?:is|was|has been|covers|writes)\b.{0,200}\b(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|producer|author|freelance)\b",
 )

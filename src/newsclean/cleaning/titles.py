@@ -9,7 +9,13 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from newsclean.cleaning.features import UNSPACED, lower_word_list, lower_words, word_count
+from newsclean.cleaning.features import (
+    UNSPACED,
+    lower_word_list,
+    lower_words,
+    word_count,
+)
+from newsclean.cleaning.rules import NUMBERED_ITEM
 
 _HEADLINE_SCAN_LINES = 8
 """Only the first lines of a page are searched for a headline."""
@@ -93,17 +99,14 @@ def in_page_script(line: str, language: str | None) -> bool:
     return 2 * len(UNSPACED.findall(line)) < len(line)
 
 
-_NUMBERED = re.compile(r"\d{1,2}[.)] ")
-
-
 def in_numbered_list(lines: Sequence[str], i: int) -> bool:
     """Is line `i` an item of a numbered list ('5. Public hearing: …' next to '4. …' or '6. …')?
 
     Such an item has a headline's shape but is the story's own list; a numbered line on its own
     may be a headline ('1. FC Köln verliert das Derby').
     """
-    return _NUMBERED.match(lines[i]) is not None and any(
-        _NUMBERED.match(lines[j]) is not None for j in (i - 1, i + 1) if 0 <= j < len(lines)
+    return NUMBERED_ITEM.match(lines[i]) is not None and any(
+        NUMBERED_ITEM.match(lines[j]) is not None for j in (i - 1, i + 1) if 0 <= j < len(lines)
     )
 
 

@@ -14,6 +14,8 @@ would have fitted or starts each line with a capital, and either is left as it i
 
 from collections.abc import Sequence
 
+from newsclean.cleaning.features import UNSPACED_FULL_STOPS
+
 MAX_WIDTH = 100
 """Widest wrap recognised; lines of visible text scraped from HTML run much longer."""
 MIN_WIDTH = 40
@@ -27,11 +29,11 @@ _MIN_INSIDE_SHARE = 0.4
 """Share of wraps that must fall inside a sentence (English prose wrapped at 72: ~75%)."""
 
 
-_FULL_STOPS = ("。", "！", "？", "」", "』")
-_CLOSERS = "”’\"'）)」』"
-"""Closing quotes and brackets, which may follow a sentence's full stop ('…表示。”')."""
+_FULL_STOPS = (*UNSPACED_FULL_STOPS, "」", "』")
 """Sentence ends of unspaced scripts: a line ending in one is a paragraph, however long (a
 Chinese or Japanese line has no space to wrap at, so any break after a long one looks like a wrap)."""
+_CLOSERS = "”’\"'）)」』"
+"""Closing quotes and brackets, which may follow a sentence's full stop ('…表示。”')."""
 
 
 def _first_word_length(line: str) -> int:

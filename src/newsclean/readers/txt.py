@@ -1,12 +1,12 @@
 """Reading a folder of pages: one page per file, the shape of most scraper exports.
 
 id = file stem (`a.txt` and `a.txt.gz` -> `a`), text = the whole file (`html` for an `.html` or
-`.htm` page holding HTML, which goes through the HTML path), no title: the cleaner takes the headline from the
-text, as it does for any record without one. (Taking the first line as the title lost it from
-the body when it was no headline: a page of paragraphs only, or a menu line.) Each page is decoded
-on its own (a folder may mix encodings; `--encoding` forces one for all), NUL characters removed.
-A page that cannot be read (vanished, binary, over `MAX_PAGE_BYTES`, broken gzip) becomes a record
-with `error`, not a failed folder.
+`.htm` page holding HTML, which goes through the HTML path), no title: the cleaner takes the
+headline from the text, as it does for any record without one. (Taking the first line as the
+title lost it from the body when it was no headline: a page of paragraphs only, or a menu line.)
+Each page is decoded on its own (a folder may mix encodings; `--encoding` forces one for all),
+NUL characters removed. A page that cannot be read (vanished, binary, over `MAX_PAGE_BYTES`,
+broken gzip) becomes a record with `error`, not a failed folder.
 """
 
 from collections.abc import Iterator
