@@ -64,7 +64,8 @@ _NOT_HEADLINE = re.compile(
 """Dates, reading times, separators and bylines: the lines around a headline that share its shape;
 and a wire dateline standing alone ('PORTLAND, Ore. (AP) —'), whose dash leads into the story."""
 _SENTENCE_ENDS = (".", ":", ";", ",", '."', ".”", ".'", ".’", "。", "：", "；", "，")
-"""A paragraph's last characters, a quoted sentence's among them ('… with the slogan “We are on it.”')."""
+"""A paragraph's last characters, a quoted sentence's among them ('… with the slogan “We are on it.”');
+not '！' or '？', with which a Japanese headline may end ('商品の改造が商標法違反に！？')."""
 _HEADLINE_MAX_DIGIT_SHARE = 0.2
 _MENU_MIN_WORDS = 8
 """Headlines this long have a lowercase function word, or in Title Case a two-letter one."""
