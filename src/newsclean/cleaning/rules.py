@@ -184,13 +184,19 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     (
         Reason.PROMPT,
         re.compile(
-            r"^(?:sign up|subscribe|log ?in|sign in|register|create (?:a free )?account|already a subscriber)\b.{0,80}$",
+            r"^(?:(?:sign up|subscribe|log ?in|sign in|register|create (?:a free )?account)\b|"
+            r"already a subscriber\s*[?!.:,])(?!.*\w_\w).{0,80}$",
             re.IGNORECASE,
         ),
     ),
     (
         Reason.PROMPT,
-        re.compile(r"(?:enable javascript|javascript is disabled|your browser)", re.IGNORECASE),
+        re.compile(
+            r"(?:enable javascript|javascript is disabled|"
+            r"(?:update|upgrade|view (?:it|this(?: email)?) in|news (?:on|in)|notifications (?:on|in)) your browser\b|"
+            r"your browser (?:does not|doesn't|doesn’t|is not|isn't|isn’t|is out of date|is outdated|version))",
+            re.IGNORECASE,
+        ),
     ),
     (
         Reason.PROMPT,
