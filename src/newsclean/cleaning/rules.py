@@ -362,6 +362,37 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # A sign-up form's reassurance and confirmation ('No spam. Unsubscribe at any time.', 'An email
+    # with an activation link has been sent to your address'), wherever it stands in the line.
+    (
+        Reason.PROMPT,
+        re.compile(
+            r"\bunsubscribe (?:at any time|anytime)\b|\ban? (?:e-?mail|link) with an activation link\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # An affiliate disclosure: the site earns a commission on what readers buy through its links.
+    # A shopping story's own 'BGR may receive a commission' under each deal is not one: the
+    # disclosure says when ('if you buy …').
+    (
+        Reason.ADVERT,
+        re.compile(
+            r"\b(?:if|when) you (?:buy|purchase|shop|click)\b[^.!?]{0,80}\b(?:may |might |will |could )?"
+            r"(?:earn|receive|get)s? (?:an? )?(?:small )?(?:affiliate )?commission|"
+            r"\bcommission (?:if|when) you (?:buy|purchase|shop|click)\b|"
+            r"\bmay contain affiliate links\b|\bparticipant in the amazon services llc associates program\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # A call for news tips ('Got a news tip?', '… if you have a news tip, correction or comment,
+    # let us know').
+    (
+        Reason.PROMPT,
+        re.compile(
+            r"(?:^(?:got|have) a (?:confidential )?news tip\?|^submit a news tip$|\bif you have a news tip\b)",
+            re.IGNORECASE,
+        ),
+    ),
     (
         Reason.ADVERT,
         re.compile(
@@ -696,6 +727,9 @@ _FLOATING_WORDS = (
     ("cookie",),
     ("javascript", "your browser"),
     ("newsletter",),
+    ("unsubscribe", "activation link"),
+    ("commission", "affiliate"),
+    ("news tip",),
 )
 """For each floating rule, words one of which a line must hold (lowercased) to match it: testing
 them is cheaper than the hint scan and the search. (Case-insensitive matching pairs some non-ASCII
@@ -717,6 +751,11 @@ _FLOATING_KEYS = (
     "browser",
     "newsl",
     "©",
+    "unsubscr",
+    "activation",
+    "commission",
+    "affiliate",
+    "news tip",
 )
 """Pieces of the words in `_FLOATING_WORDS`, each of which holds one: a line holding none of
 them takes no floating rule (16 tests of a line instead of 25, on nearly every line)."""
