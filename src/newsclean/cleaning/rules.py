@@ -55,7 +55,9 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
     ),
     (
         Reason.DATELINE,
-        re.compile(r"^(?:published|updated|posted)(?: on)? \w+ \d{1,2},? \d{4}", re.IGNORECASE),
+        re.compile(
+            r"^(?:first )?(?:published|updated|posted)(?: on)?:? \w+\.? \d{1,2},? \d{4}", re.IGNORECASE
+        ),
     ),
     # A bare date or time on its own line: a story's stamp, or a teaser's (dev: 281 such lines, 3 in
     # a gold body).
@@ -79,6 +81,16 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         re.compile(
             rf"^by\s+[^.!?\d][^.!?]{{0,60}}?\s{_FULL_DATE}[^.!?]{{0,30}}$|"
             rf"^(?:{_WEEKDAY})?{_FULL_DATE}\b[^.!?]{{0,30}}?(?:\bby\s+(?-i:[A-Z])|\|\s*\d+\s+comments?$)",
+            re.IGNORECASE,
+        ),
+    ),
+    # How to reach the story's author ('Email Jo Roe at jo@example.com or follow her @jo', 'Write
+    # to Jo Roe at …'): the foot of a byline.
+    (
+        Reason.BYLINE,
+        re.compile(
+            r"^(?:e-?mail|write to|contact|reach|connect with) (?-i:[A-Z])[\w.'-]+(?: (?-i:[A-Z])[\w.'-]+){0,2} "
+            r"(?:at|via) [\w.+-]+@[\w-]+\.",
             re.IGNORECASE,
         ),
     ),
@@ -119,6 +131,14 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         ),
     ),
     (Reason.SHARE_WIDGET, re.compile(rf"^{_SOCIAL}\w*!?\s*\(\d+\)$", re.IGNORECASE)),
+    # A share bar of any networks, read as one line ('Share on Facebook Share on Flip it Share on
+    # Email', 'Share to LinkedInLinkedInShare to FacebookFacebook').
+    (
+        Reason.SHARE_WIDGET,
+        re.compile(
+            r"^share (?:on|to|via) \w+(?:[^.!?]{0,40}?share (?:on|to|via) \w+)+[^.!?]{0,40}$", re.IGNORECASE
+        ),
+    ),
     # 'Like this story? Share it with a friend!'
     (
         Reason.SHARE_WIDGET,
