@@ -289,3 +289,25 @@ def test_unspaced_script_is_counted_by_its_characters() -> None:
     from newsclean.cleaning import word_count
 
     assert [word_count(t) for t in ("日本 東京", "好", "iPhone16发布了", "café au lait")] == [2, 1, 2, 3]
+
+
+def test_a_related_list_above_the_story_stops_at_its_headline() -> None:
+    # A 'Most commented' box above the story, read straight into its headline and byline: the
+    # list ends at the headline, which becomes the title.
+    page = "\n".join(
+        [
+            "Most Commented",
+            "Vikings come back to beat the Broncos (145)",
+            "Week 12 power rankings (133)",
+            "Coach says the team needed to win this game",
+            "Posted by Jo Roe on November 19, 2019, 6:21 AM EST",
+            TABLE["bodies"]["body"],
+            TABLE["bodies"]["body2"],
+        ]
+    )
+    result = clean_text(page)
+    assert result.title == "Coach says the team needed to win this game"
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons["Week 12 power rankings (133)"] == "related_list"
+    assert reasons["Posted by Jo Roe on November 19, 2019, 6:21 AM EST"] == "byline"
+    assert result.text == f"{TABLE['bodies']['body']}\n\n{TABLE['bodies']['body2']}"

@@ -47,7 +47,9 @@ def _rule_verdicts(page: PageLines, active: Sequence[int], title: str | None) ->
 
     Most lines are judged by their form (or as the title's repeat); the few that start a related
     list or a tag list, or read like an author's bio, are then settled in page order: a list
-    takes the lines below it, and a bio counts only below the first fifth of the page.
+    takes the lines below it (a related list up to the first line of prose, or up to a headline
+    over a byline: the story's own, where a box of other stories runs into it), and a bio counts
+    only below the first fifth of the page.
     """
     form = page.form
     if title:
@@ -59,6 +61,7 @@ def _rule_verdicts(page: PageLines, active: Sequence[int], title: str | None) ->
     if page.teaser is not None:
         _mark_teaser_runs([page.teaser[i] for i in active], verdicts)
     taken = 0  # lines above this position belong to a list settled already
+    byline = Reason.BYLINE
     for at in np.flatnonzero(page.special[active]).tolist():
         i = active[at]
         if at < taken:
@@ -66,6 +69,8 @@ def _rule_verdicts(page: PageLines, active: Sequence[int], title: str | None) ->
         if page.related[i]:
             taken = at + 1
             while taken < n and not page.run_stop[active[taken]]:
+                if taken + 1 < n and form[active[taken + 1]] is byline:
+                    break
                 taken += 1
             verdicts[at:taken] = [Reason.RELATED_LIST] * (taken - at)
         elif verdicts[at] is Reason.TAG_LIST:

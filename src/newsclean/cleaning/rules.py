@@ -72,6 +72,16 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         Reason.BYLINE,
         re.compile(r"^(?i:by)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:,|and|$|\|)"),
     ),
+    # A byline with its verb ('Posted by Jo Roe on November 19, 2019', 'Written by Jo Roe, MS, RD'):
+    # dev has 25 such lines, one in a gold body. A sentence's 'Written by the acclaimed author …'
+    # goes on: the name must be capitalised.
+    (
+        Reason.BYLINE,
+        re.compile(
+            r"^(?:posted|published|written|story|words|reported|text|photos?) by:?(?:\s*(?-i:[A-Z])[^.!?]{0,80})?$",
+            re.IGNORECASE,
+        ),
+    ),
     # A story's byline and date on one line, either way round ('By Jo Roe November 19, 2019,
     # 7:47 PM', 'Dec 8, 2019 by Jo Roe in Growth', 'August 19, 2025 | 33 Comments'): a line with no
     # sentence in it, where the name alone fails the rule above. A quoted tweet's signature
@@ -445,7 +455,7 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
 
 RELATED_HEADER = re.compile(
     r"^(?:[-•*]\s*)?(?:related(?: (?:articles?|stories|posts|content|coverage|news|links|topics))?|ranking|recommendations?|recommended(?: for you| stories| articles| reading)?|"
-    r"most (?:read|popular|viewed|shared|emailed)|more (?:from|on|in|stories|news|like this|to read)\b.*|read (?:more|next|also)|"
+    r"(?:(?-i:[A-Z][\w&'-]*) ){0,2}most (?:read|popular|viewed|shared|emailed|commented)|more (?:from|on|in|stories|news|like this|to read)\b.*|read (?:more|next|also)|"
     r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|trending(?: now| stories)?|popular(?: now| stories)?|"
     r"latest(?: news| stories)?|top stories|editor'?s picks|what to read next|don'?t miss|see also|also read|further reading|around the web|"
     r"(?-i:More(?: [A-Z][\w&.'-]*){1,4}))\s*(?::|\.\.\.|…)?$",

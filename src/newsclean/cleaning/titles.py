@@ -58,10 +58,11 @@ def is_title_repeat(line: str, title: str, similarity: float) -> bool:
 _NOT_HEADLINE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,7}\.? \d|\d:\d\d|\d{4}-\d\d-\d\d|"
     r"\b\d+ (?:min|minutes?|hours?|days?) (?:read|ago)\b|[•|»›©]| > |^by\b|^(?:updated|published|posted)\b|"
-    r"[—–-]$",
+    r"[—–-]$|^share\b",
     re.IGNORECASE,
 )
-"""Dates, reading times, separators and bylines: the lines around a headline that share its shape;
+"""Dates, reading times, separators, bylines and share buttons ('Share All sharing options for: …'):
+the lines around a headline that share its shape (a headline's 'Shares fall …' is not one);
 and a wire dateline standing alone ('PORTLAND, Ore. (AP) —'), whose dash leads into the story."""
 _SENTENCE_ENDS = (".", ":", ";", ",", '."', ".”", ".'", ".’", "。", "：", "；", "，")
 """A paragraph's last characters, a quoted sentence's among them ('… with the slogan “We are on it.”');
