@@ -410,10 +410,13 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
             r"\b(?:if|when) you (?:buy|purchase|shop|click)\b[^.!?]{0,80}\b(?:may |might |will |could )?"
             r"(?:earn|receive|get)s? (?:an? )?(?:small )?(?:affiliate )?commission|"
             r"\bcommission (?:if|when) you (?:buy|purchase|shop|click)\b|"
-            r"\bmay contain affiliate links\b|\bparticipant in the amazon services llc associates program\b",
+            r"\bmay contain affiliate links\b|\bparticipant in the amazon services llc associates program\b|"
+            r"\bearns? from qualifying purchases\b",
             re.IGNORECASE,
         ),
     ),
+    # How to reach the author, inside a line ('Have a tip? Jo Roe may be reached at jo@example.com.').
+    (Reason.BYLINE, re.compile(r"\b(?:can|may) be reached at [\w.+-]+@[\w-]+\.", re.IGNORECASE)),
     # A call for news tips ('Got a news tip?', '… if you have a news tip, correction or comment,
     # let us know').
     (
@@ -758,7 +761,8 @@ _FLOATING_WORDS = (
     ("javascript", "your browser"),
     ("newsletter",),
     ("unsubscribe", "activation link"),
-    ("commission", "affiliate"),
+    ("commission", "affiliate", "qualifying purchases"),
+    ("reached at",),
     ("news tip",),
 )
 """For each floating rule, words one of which a line must hold (lowercased) to match it: testing
@@ -785,6 +789,8 @@ _FLOATING_KEYS = (
     "activation",
     "commission",
     "affiliate",
+    "qualifying",
+    "reached at",
     "news tip",
 )
 """Pieces of the words in `_FLOATING_WORDS`, each of which holds one: a line holding none of
