@@ -46,8 +46,9 @@ def test_seed_dumps_become_five_clean_articles(seed_run) -> None:
     out, report = seed_run
     assert not report.failed_files
     totals = report.totals()
-    # the same five pages arrive twice (CSV dump and .txt folder): written once, then counted as duplicates
-    assert totals == {"records_read": 10, "articles": 5, "rejects": 0, "duplicates": 5}
+    # the same five pages arrive three times (a CSV dump, a PostgreSQL COPY export with its line
+    # breaks escaped, and a .txt folder): written once, then counted as duplicates of the same text
+    assert totals == {"records_read": 15, "articles": 5, "rejects": 0, "duplicates": 10}
     assert all(f.balanced for f in report.files)
 
     table = ds.dataset(out / "articles", format="parquet").to_table()
@@ -65,7 +66,7 @@ def test_run_report_is_written_and_readable_by_duckdb(seed_run) -> None:
     (report_file,) = (out / "_runs").glob("*.json")
     saved = json.loads(report_file.read_text())
     assert saved["run_id"] == report.run_id
-    assert sum(f["records_read"] for f in saved["files"]) == 10
+    assert sum(f["records_read"] for f in saved["files"]) == 15
     files = f"{out}/articles/**/*.parquet"
     sql = f"select count(*), min(ingest_date) from read_parquet('{files}', hive_partitioning=true)"
     count, ingest_date = duckdb.connect().execute(sql).fetchall()[0]
@@ -107,8 +108,8 @@ def test_an_input_given_twice_is_read_once(
     raw = REPO / "data" / "raw"
     paths = [str(raw), "data/raw/seeds.csv", "data/raw"]
     report = ingest(paths=paths, out=str(tmp_path / "out"), workers=1, chunk_size=2)
-    assert [Path(f.source).name for f in report.files] == ["pages", "seeds.csv"]
-    assert report.totals() == {"records_read": 10, "articles": 5, "rejects": 0, "duplicates": 5}
+    assert [Path(f.source).name for f in report.files] == ["pages", "seeds.csv", "seeds_copy.tsv"]
+    assert report.totals() == {"records_read": 15, "articles": 5, "rejects": 0, "duplicates": 10}
 
 
 def _run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -218,3 +218,44 @@ def test_tsv_long_quoted_html_field_keeps_quoting(tmp_path: Path) -> None:
     path.write_text(f'id\thtml\n1\t"{html}"\n2\t"<p>short</p>"\n', encoding="utf-8")
     records = read(path)
     assert [r.html for r in records] == [html, "<p>short</p>"]
+
+
+def test_postgres_style_tsv_is_decoded_and_raw_stays_as_read(tmp_path: Path) -> None:
+    # COPY ... TO (text format): line breaks, tabs and backslashes escaped, NULL as \N, quotes as is.
+    path = tmp_path / "copy.tsv"
+    path.write_text(
+        "id\ttitle\ttext\n"
+        '1\t"Best" deals\tMenu\\nHome\\n\\nFirst paragraph.\\tTabbed.\\nC:\\\\temp\n'
+        "2\t\\N\tSecond page.\\n\\nIts second paragraph.\n",
+        encoding="utf-8",
+    )
+    records = read(path)
+    assert [(r.title, r.text) for r in records] == [
+        ('"Best" deals', "Menu\nHome\n\nFirst paragraph.\tTabbed.\nC:\\temp"),
+        (None, "Second page.\n\nIts second paragraph."),
+    ]
+    assert records[1].raw["title"] == "\\N"
+    assert records[1].raw["text"] == "Second page.\\n\\nIts second paragraph."
+
+
+def test_escaped_csv_from_a_scraper_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "flat.csv"
+    rows = ['1,"Home | News\\nThe story starts here.\\nIt goes on."', '2,"Menu\\nSecond story."']
+    path.write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    texts = [r.text for r in read(path)]
+    assert texts == ["Home | News\nThe story starts here.\nIt goes on.", "Menu\nSecond story."]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # Real line breaks in quoted fields: a `\n` is text (a code sample).
+        'id,text\n1,"First line\nprint(\'a\\n\')"\n2,"Also\\n code\nand a break"\n',
+        # Only one record in four has a `\n`: not an escaping export.
+        'id\ttext\n1\tprintf("%d\\n", x) is C.\n2\tPlain.\n3\tPlain too.\n4\tAnd plain.\n',
+    ],
+)
+def test_literal_backslash_n_stays_text(tmp_path: Path, content: str) -> None:
+    path = tmp_path / ("code.csv" if content.startswith("id,") else "code.tsv")
+    path.write_text(content, encoding="utf-8")
+    assert any("\\n" in (r.text or "") for r in read(path))

@@ -115,3 +115,21 @@ def test_txt_folder_round_trip(pages: list[str], compress: bool) -> None:
             str(Path(tmp) / (f"p{n:02d}.txt" + (".gz" if compress and n % 2 == 0 else "")))
             for n in range(len(pages))
         ]
+
+
+def _postgres_text(value: str) -> str:
+    """A field as PostgreSQL's COPY text format (and MySQL's and ClickHouse's TSV) writes it."""
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+
+
+@SETTINGS
+@given(
+    rows=st.lists(st.tuples(ID, TEXT, st.tuples(TEXT, TEXT).map("\n".join)), min_size=1, max_size=8),
+    compress=st.booleans(),
+)
+def test_backslash_escaped_export_round_trip(rows: list[tuple[str, str, str]], compress: bool) -> None:
+    # Every page has a line break, as multi-paragraph pages do; titles may hold anything.
+    lines = ["id\ttitle\ttext", *("\t".join(map(_postgres_text, row)) for row in rows)]
+    with TemporaryDirectory() as tmp:
+        path = write(Path(tmp) / "dump.tsv", ("\n".join(lines) + "\n").encode("utf-8"), compress)
+        assert read_back(path) == expected(rows)

@@ -1,4 +1,4 @@
-"""Reading CSV, TSV and other single-character-delimited dumps as a stream of records.
+r"""Reading CSV, TSV and other single-character-delimited dumps as a stream of records.
 
 The C csv parser does the splitting, straight off a streaming text layer (`newline=""`, so CRLF,
 LF and newlines inside quoted fields all survive); Python code runs once per record, never per
@@ -17,6 +17,8 @@ Policies:
   next record. To find where that is, the file is re-read up to the failure to learn whether the
   failure happened inside a quoted field: slow, but only on this rare path.
 * **Damage**: a truncated or corrupt gzip raises `InputError` after the records before it.
+* **Escapes**: in a file whose fields write line breaks as `\n` (`escapes`), the role values
+  (text, HTML, title, …) are decoded and `\N` is a missing value; `raw` keeps the fields as read.
 """
 
 import csv
@@ -31,6 +33,7 @@ from newsclean.readers.columns import ColumnMap, build_record, require_content, 
 from newsclean.readers.decoding import Prefix, choose_codec, open_text
 from newsclean.readers.dialect import SAMPLE_CHARS, Dialect, choose_dialect
 from newsclean.readers.discover import DELIMITED_SUFFIXES, InputUnit, base_suffix
+from newsclean.readers.escapes import unescape
 from newsclean.readers.options import ReaderOptions
 from newsclean.readers.streams import GZIP_ERRORS
 from newsclean.records import InputError, RawRecord
@@ -46,6 +49,11 @@ def _row_raw(header: list[str], row: list[str]) -> dict[str, str | None]:
     for name in header[len(row) :]:
         raw[name] = None
     return raw
+
+
+def _content(value: str | None) -> str | None:
+    """A decoded role value, None where nothing but whitespace is left (as for plain fields)."""
+    return value if value and not value.isspace() else None
 
 
 def _is_blank(row: list[str]) -> bool:
@@ -107,12 +115,15 @@ class _Reading:
         """
         width, source, skipped = len(names), self.source, self.skipped_lines
         positions = tuple(names.index(c) if c is not None else None for c in columns.ordered)
+        escapes = self.dialect.escapes
         self._next_start = start
         for row in reader:
             if len(row) == width and (width > 1 or not _is_blank(row)):
                 values = [
                     v if i is not None and (v := row[i]) and not v.isspace() else None for i in positions
                 ]
+                if escapes:
+                    values = [v if v is None else _content(unescape(v)) for v in values]
                 yield RawRecord(source, index, dict(zip(names, row, strict=True)), start, *values)
                 index += 1
             elif not _is_blank(row):

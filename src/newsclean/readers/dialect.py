@@ -1,4 +1,4 @@
-"""Choosing how to split a delimited dump: the delimiter, and whether quotes mean anything.
+r"""Choosing how to split a delimited dump: the delimiter, and whether quotes mean anything.
 
 Delimiter: `--delimiter` wins. Otherwise each candidate (`, TAB ; |`, the extension's own first:
 TAB for `.tsv`/`.tab`, `|` for `.psv`) parses the first `SAMPLE_CHARS` of the file with the csv
@@ -15,6 +15,9 @@ sample (1) has fields that start with `"`, (2) is well-formed RFC 4180 under a s
 `"Best" deals`, no quote left open over lines shaped like records), and (3) splits into rows at
 least as consistently with quotes as without. The sample decides for the whole file: a TSV whose
 first quoted field comes after the sample is read with its quotes kept literally.
+
+Escapes: a file whose fields write line breaks as `\n` (PostgreSQL, MySQL and ClickHouse
+exports) is read with its content fields decoded; the sample decides that too (`escapes`).
 """
 
 import contextlib
@@ -23,6 +26,8 @@ import io
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from newsclean.readers.escapes import uses_backslash_escapes
 
 SAMPLE_CHARS = 64 << 10
 """Characters of the file the dialect is judged on (64 Ki)."""
@@ -44,6 +49,8 @@ class Dialect:
 
     delimiter: str
     quoting: Quoting
+    escapes: bool = False
+    """Fields write line breaks and tabs as backslash escapes: see the `escapes` module."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -167,6 +174,16 @@ def choose_dialect(sample: str, complete: bool, hint: str | None, forced: str | 
             # (the extension's, else comma) that splits the header into columns beats a
             # one-column reading, so the rows become malformed records, not a missing column.
             delimiter = next((c for c in order if fits[c].width >= 2), delimiter)
-    if delimiter == "\t":
-        return Dialect(delimiter, _tab_quoting(sample, complete))
-    return Dialect(delimiter, csv.QUOTE_MINIMAL)
+    if delimiter == "\t" and _escapes(sample, complete, delimiter, csv.QUOTE_NONE):
+        # The tools that escape line breaks write quotes as they are: a field '"Best" deals'.
+        return Dialect(delimiter, csv.QUOTE_NONE, escapes=True)
+    quoting = _tab_quoting(sample, complete) if delimiter == "\t" else csv.QUOTE_MINIMAL
+    return Dialect(delimiter, quoting, _escapes(sample, complete, delimiter, quoting))
+
+
+def _escapes(sample: str, complete: bool, delimiter: str, quoting: Quoting) -> bool:
+    """Whether the sample's data rows, so split, write line breaks as backslash escapes."""
+    rows = [row for row in _sample_rows(sample, delimiter, quoting) if row]
+    if not complete and len(rows) > 1:
+        rows.pop()  # the sample ends mid-row
+    return uses_backslash_escapes(rows[1:])
