@@ -174,3 +174,21 @@ def test_a_pages_source_in_the_text_column_is_not_content_without_use_html() -> 
     out = transform_record(record(text=HTML, html=None), TransformSettings(ingested_at=NOW, use_html=False))
     assert isinstance(out, Reject)
     assert out.reason == "dump.csv: record 7, line 9: the text is HTML (HTML not used)"
+
+
+def test_html_entities_left_in_the_text_are_decoded_but_not_lookalikes() -> None:
+    escaped = BODY.replace("regional water", "Tom &amp; Jerry&#8217;s regional water").replace(
+        "Engineers", "Caf&eacute; engineers (see example.com/?a=1&copy=2, this&not that)"
+    )
+    out = transform_record(record(text=escaped, title="Floods &amp; roads"), SETTINGS)
+    assert isinstance(out, Article)
+    assert "Tom & Jerry’s regional water" in out.text
+    assert "Café engineers (see example.com/?a=1&copy=2, this&not that)" in out.text
+    assert out.title == "Floods & roads"
+
+
+def test_entities_stay_in_text_that_quotes_tags() -> None:
+    about_html = BODY.replace("regional water", "regional <p> water, written &lt;p&gt;,")
+    out = transform_record(record(text=about_html), SETTINGS)
+    assert isinstance(out, Article)
+    assert "written &lt;p&gt;," in out.text
