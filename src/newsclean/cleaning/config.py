@@ -49,9 +49,12 @@ class CleanerConfig(BaseModel):
         ),
     )
     related_run_max_words: int = Field(
-        default=30,
+        default=25,
         ge=1,
-        description="After a 'Related'/'Most read' header, lines up to this many words are list items.",
+        description=(
+            "After a 'Related'/'Most read' header, lines up to this many words are list items. Headlines "
+            "rarely run past 20 words; a longer line is a paragraph that lost its full stop."
+        ),
     )
     title_similarity: float = Field(
         default=0.8,

@@ -181,9 +181,12 @@ LINE_RULES: tuple[tuple[Reason, re.Pattern[str]], ...] = (
         re.compile(r"^[-•*]?\s*(?:tags?|topics?|in|filed under|categories|keywords)\s*:\s*$", re.IGNORECASE),
     ),
     (Reason.TAG_LIST, re.compile(r"^(?:tags?|topics?|filed under|keywords)\s*:", re.IGNORECASE)),
+    # A copyright notice; a '©' glued to a number is a clause's mark ('Article 53.1© states …').
     (
         Reason.LEGAL_FOOTER,
-        re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4})|all rights reserved)", re.IGNORECASE),
+        re.compile(
+            r"(?:(?<![\w.])©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4})|all rights reserved)", re.IGNORECASE
+        ),
     ),
     # A site's reuse notice, whose subject is the site's material ('The material on this site may
     # not be reproduced …'); a story's 'The leaked files may not be reproduced …' is not one.
