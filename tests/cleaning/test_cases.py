@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from newsclean import CleanerConfig, clean_text
+from newsclean.cleaning.classify import _keep_table_runs
+from newsclean.reasons import Reason
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 TABLE = json.loads((DATA / "cleaning" / "lines.json").read_text(encoding="utf-8"))
@@ -311,3 +313,29 @@ def test_a_related_list_above_the_story_stops_at_its_headline() -> None:
     assert reasons["Week 12 power rankings (133)"] == "related_list"
     assert reasons["Posted by Jo Roe on November 19, 2019, 6:21 AM EST"] == "byline"
     assert result.text == f"{TABLE['bodies']['body']}\n\n{TABLE['bodies']['body2']}"
+
+
+_LOW, _OUT, _DATE = Reason.LOW_CONTENT_SCORE, Reason.OUTSIDE_CONTENT, Reason.DATELINE
+
+
+@pytest.mark.parametrize(
+    ("tabs", "verdicts", "expected"),
+    [
+        # A table whose prose-like rows the scorer kept: the other rows come back with them.
+        ([0, 2, 2, 2, 2, 0], [None, _LOW, None, _LOW, _LOW, None], [None] * 6),
+        # Every row between kept paragraphs (low_content_score): the story's table.
+        ([0, 4, 4, 4, 0], [None, _LOW, _LOW, _LOW, None], [None] * 5),
+        # A rule's verdict on a row stands.
+        ([0, 2, 2, 2, 0], [None, None, _DATE, _LOW, None], [None, None, _DATE, None, None]),
+        # Below the story (outside_content) it stays dropped, as does a two-row "table".
+        ([0, 2, 2, 2], [None, _OUT, _OUT, _OUT], [None, _OUT, _OUT, _OUT]),
+        ([0, 2, 2, 0], [None, None, _LOW, None], [None, None, _LOW, None]),
+        # Rows with another number of cells are another table.
+        ([2, 2, 3, 3, 3], [None, _LOW, _LOW, _LOW, _OUT], [None, _LOW, _LOW, _LOW, _OUT]),
+    ],
+)
+def test_a_table_is_one_block(
+    tabs: list[int], verdicts: list[Reason | None], expected: list[Reason | None]
+) -> None:
+    _keep_table_runs(tabs, verdicts)
+    assert verdicts == expected

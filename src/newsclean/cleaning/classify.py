@@ -323,6 +323,33 @@ def _keep_numbered_runs(lines: Sequence[str], verdicts: Verdicts, words: Sequenc
             expected, between = 0, []
 
 
+_TABLE_MIN_ROWS = 3
+
+
+def _keep_table_runs(tabs: Sequence[int], verdicts: Verdicts) -> None:
+    """Keep a whole table when the scorer kept some of its rows, or it stands inside the story.
+
+    A table copied as text is a run of lines with the same number of tabs between cells. Its
+    rows are mostly numbers and names, which the scorer reads as menus, so it keeps the rows
+    that happen to read like prose and drops the rest (a comparison table, a standings table).
+    A table is one block: if any row is content, or every row lies between kept lines (a
+    `low_content_score` drop), all of it is content; rows a hard rule took stay taken. Dev:
+    +0.0003 F1.
+    """
+    start = 0
+    for end in range(1, len(tabs) + 1):
+        if end < len(tabs) and tabs[start] and tabs[end] == tabs[start]:
+            continue
+        rows = verdicts[start:end]
+        if end - start >= _TABLE_MIN_ROWS and (
+            None in rows or all(v is Reason.LOW_CONTENT_SCORE for v in rows)
+        ):
+            for i in range(start, end):
+                if verdicts[i] in _SCORER_DROPS:
+                    verdicts[i] = None
+        start = end
+
+
 def _drop_duplicates(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int], min_words: int) -> None:
     """Keep only the first of repeated long lines."""
     seen: set[str] = set()
@@ -353,6 +380,8 @@ def classify(page: PageLines, active: list[int], title: str | None) -> tuple[Ver
         _keep_colon_lists(lines, verdicts, words)
         if page.has_bullets:
             _keep_numbered_runs(lines, verdicts, words)
+        if page.has_tabs:
+            _keep_table_runs([page.tabs[i] for i in active], verdicts)
         if page.has_comments:
             _cut_comments([page.comments[i] for i in active], verdicts, words, config.comments_after_words)
         end_headers = [page.end_header[i] for i in active]

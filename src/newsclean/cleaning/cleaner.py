@@ -44,6 +44,7 @@ class _Page:
     verdict: list[Reason | None] = field(default_factory=list)
     spans: list[Removal] = field(default_factory=list)
     joined: dict[int, int] = field(default_factory=dict)  # input line -> the line it was joined onto
+    tabs: list[int] = field(default_factory=list)  # tabs in each line's input line (table cells)
 
 
 def split_lines(text: str, config: CleanerConfig) -> tuple[list[str], list[Removal]]:
@@ -60,15 +61,20 @@ def split_lines(text: str, config: CleanerConfig) -> tuple[list[str], list[Remov
 def _normalised(raw: str) -> str:
     """The line with invisible characters dropped and each run of spaces made one space.
 
-    Most lines need nothing: an ASCII line split by `str.splitlines` can only hold the spaces
-    ' ', tab and unit separator, and when none is doubled, leading or trailing it is returned as
-    it is (rebuilding every line word by word took a third of this step).
+    A run holding a tab becomes one tab: it separates a table's cells, which the output keeps
+    apart, and which tell a table's rows (`classify._keep_table_runs`) when the output is
+    cleaned again. Most lines need nothing: an ASCII line split by `str.splitlines` can only
+    hold the spaces ' ', tab and unit separator, and when none is doubled, leading or trailing
+    it is returned as it is (rebuilding every line word by word took a third of this step).
     """
     if raw.isascii():
         if raw[:1] != " " and raw[-1:] != " " and "  " not in raw and "\t" not in raw and "\x1f" not in raw:
             return raw
-        return " ".join(raw.split())
-    return " ".join(_INVISIBLE.sub("", raw).split())
+    else:
+        raw = _INVISIBLE.sub("", raw)
+    if "\t" in raw:
+        return "\t".join(cell for cell in (" ".join(part.split()) for part in raw.split("\t")) if cell)
+    return " ".join(raw.split())
 
 
 def _logical_lines(raw_lines: list[str]) -> tuple[list[tuple[int, str]], dict[int, int]]:
@@ -107,6 +113,7 @@ def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
             page.spans.extend(Removal(c.reason, line[c.start : c.end], "span", number) for c in cuts)
             kept = apply_cuts(line, cuts)
         page.number.append(number)
+        page.tabs.append(kept.count("\t"))
         page.text.append(kept)
         page.verdict.append(None)
     return page
@@ -180,7 +187,7 @@ def _classify_to_fixed_point(
     active = list(range(len(page.text)))
     language = None
     looking = title is None
-    lines = PageLines(page.text, config, boilerplate)
+    lines = PageLines(page.text, config, boilerplate, page.tabs)
     while active:
         verdicts, language = classify(lines, active, title)
         for i, verdict in zip(active, verdicts, strict=True):

@@ -78,16 +78,24 @@ class PageLines:
         "has_bullets",
         "has_comments",
         "has_repeats",
+        "has_tabs",
         "related",
         "run_stop",
         "special",
+        "tabs",
         "tag_item",
         "teaser",
         "text",
         "words",
     )
 
-    def __init__(self, text: Sequence[str], config: CleanerConfig, boilerplate: frozenset[str]) -> None:
+    def __init__(
+        self,
+        text: Sequence[str],
+        config: CleanerConfig,
+        boilerplate: frozenset[str],
+        tabs: Sequence[int] | None = None,
+    ) -> None:
         self.text = list(text)
         self.config = config
         words, form, related, sentence, bullet, bio, comments, end_header, teaser = (
@@ -129,6 +137,9 @@ class PageLines:
         """A short bulleted line: an item of the tag list above it."""
         self.has_bullets = any(bullet)
         """Some line starts with a bullet or an item number ('-', '•', '6.', '7)')."""
+        self.tabs: list[int] = list(tabs) if tabs else [0] * len(self.text)
+        """Tabs in each line as it came (spaces are normalised in `text`): a table's cells."""
+        self.has_tabs = any(self.tabs)
         self.bio: list[bool] = bio
         """Shaped like an author's bio (which counts only low enough on the page)."""
         tag_list = Reason.TAG_LIST
