@@ -57,7 +57,10 @@ class Article(BaseModel):
     author: str | None = Field(description="Author, when the HTML metadata names one.")
     published: UtcDatetime | None = Field(description="Publication time in UTC, if known.")
     language: str | None = Field(description="ISO 639-1 code detected from the text.")
-    text: str = Field(min_length=1, description="Cleaned body; paragraphs separated by a blank line.")
+    text: str = Field(
+        min_length=1,
+        description="Cleaned body; paragraphs separated by a blank line, a table row's cells by a tab.",
+    )
     word_count: int = Field(
         ge=1,
         description=(
