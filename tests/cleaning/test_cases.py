@@ -339,3 +339,77 @@ def test_a_table_is_one_block(
 ) -> None:
     _keep_table_runs(tabs, verdicts)
     assert verdicts == expected
+
+
+def test_the_headline_in_a_trending_box_over_its_byline_is_the_title() -> None:
+    page = "\n".join(
+        [
+            "Facebook Twitter LinkedIn",
+            "Search form",
+            "TRENDING:",
+            "Donald Trump",
+            "Impeachment",
+            "Governor doubles down on anti-drug campaign slogan",
+            "By Tess Bonn - 11/19/19 06:56 AM EST",
+            TABLE["bodies"]["body"],
+            TABLE["bodies"]["body2"],
+        ]
+    )
+    result = clean_text(page)
+    assert result.title == "Governor doubles down on anti-drug campaign slogan"
+    assert result.text == f"{TABLE['bodies']['body']}\n\n{TABLE['bodies']['body2']}"
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "Show more sharing options",
+        "Facebook Twitter LinkedIn Email",
+        "You are signed in as",
+        "These are external links and will open in a new window",
+        "Jo Roe @joroe / 2 days",
+        "Copy this link",
+    ],
+)
+def test_widget_lines_above_the_story_are_never_the_title(widget: str) -> None:
+    page = "\n".join(["Home", "News", widget, TABLE["bodies"]["body"], TABLE["bodies"]["body2"]])
+    assert clean_text(page).title is None
+
+
+def test_a_title_case_headline_repeated_above_the_story_is_the_title() -> None:
+    # Every word capitalised reads as a run of menu items, unless the line recurs on the page.
+    headline = "Sweden Drops Its Investigation Into Rape Allegation Against Julian Assange"
+    menu = ["FB", "Linkedin", "Twitter", "NEWS", "Home", "NEWS"]
+    body = [TABLE["bodies"]["body"], TABLE["bodies"]["body2"]]
+    page = "\n".join([*menu, headline, headline, "Highlights", *body])
+    assert clean_text(page).title == headline
+
+
+def test_the_headline_over_its_date_beats_a_table_of_contents_above_the_story() -> None:
+    # The table of contents between the headline and the story is longer than the headline.
+    page = "\n".join(
+        [
+            "Sign in",
+            "Restaurant Tips",
+            "10 Trends in catering to look for this year",
+            "Last updated",
+            "Aug 04, 2025",
+            "Written by",
+            "Edzel Tabing",
+            "Table of contents",
+            "10 Catering Trends Currently Defining the Industry",
+            "Menu innovation strategies that build memorable dining",
+            "Future-proofing: what to expect beyond this year",
+            "Frequently Asked Questions",
+            TABLE["bodies"]["body"],
+            TABLE["bodies"]["body2"],
+            "Frequently Asked Questions",
+            "Is catering a growing business?",
+        ]
+    )
+    assert clean_text(page).title == "10 Trends in catering to look for this year"
+
+
+def test_a_short_call_to_action_is_never_the_title() -> None:
+    page = "\n".join(["Home", "Blog", "Back to blog", TABLE["bodies"]["body"], TABLE["bodies"]["body2"]])
+    assert clean_text(page).title is None

@@ -25,14 +25,29 @@ from newsclean.cleaning.facts import PageLines
 from newsclean.cleaning.features import word_count
 from newsclean.cleaning.result import CleanResult, LineVerdicts, Removal
 from newsclean.cleaning.spans import apply_cuts, find_cuts
-from newsclean.cleaning.titles import in_numbered_list, in_page_script, looks_like_headline, refine_title
+from newsclean.cleaning.titles import (
+    in_numbered_list,
+    in_page_script,
+    is_call_to_action,
+    looks_like_headline,
+    refine_title,
+)
 from newsclean.cleaning.wrapping import continuations
 from newsclean.reasons import Reason
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_HEADLINE_LOOKBACK = 8
+_HEADLINE_LOOKBACK = 12
 """Lines above the first kept paragraph searched for the headline."""
-_HEADLINE_VERDICTS = (Reason.TITLE_REPEAT, Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
+_HEADLINE_VERDICTS = (
+    Reason.TITLE_REPEAT,
+    Reason.OUTSIDE_CONTENT,
+    Reason.LOW_CONTENT_SCORE,
+    Reason.RELATED_LIST,
+)
+_BYLINE_VERDICTS = (Reason.BYLINE, Reason.DATELINE)
+_BYLINE_REACH = 3
+_CALL_TO_ACTION_MAX_WORDS = 4
+"""Lines below a headline within which its byline or date may stand (a standfirst between)."""
 
 
 @dataclass(slots=True)
@@ -122,47 +137,36 @@ def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
 def _take_headline(page: _Page, config: CleanerConfig, language: str | None) -> str | None:
     """The headline when none was given, found after the first round.
 
-    Either a headline-shaped first kept line above a paragraph that is not (it is dropped as the
-    title, which bodies exclude; the paragraph now first can never pass for a headline, so
-    cleaning the body again takes nothing more), or the longest dropped headline-shaped line
-    shortly above the first kept paragraph. A short page (a news brief) has shorter paragraphs.
+    A dropped headline-shaped line shortly above the first kept paragraph that stands over the
+    byline or date, or recurs above the body; else the first kept line, when headline-shaped and
+    above a paragraph that is not (it is dropped as the title, which bodies exclude); else the
+    longest dropped headline-shaped line shortly above the body. The first kept line comes second:
+    a table of contents or a section label ('Frequently Asked Questions') may stand first, below
+    the real headline and its byline. A short page (a news brief) has shorter paragraphs.
     """
     kept = [i for i, v in enumerate(page.verdict) if v is None]
     if not kept:
         return None
     first = kept[0]
-    # Judged on the kept lines, which cleaning the body again keeps: the page's own length would
-    # shrink on a second cleaning and change the answer.
-    brief = len(kept) < config.short_page_lines
-    if (
-        len(kept) > 1
-        and looks_like_headline(page.text[first])
-        and in_page_script(page.text[first], language)
-        and not in_numbered_list(page.text, first)
-        and word_count(page.text[kept[1]])
-        >= (config.short_page_prose_min_words if brief else config.headline_body_min_words)
-        and not looks_like_headline(page.text[kept[1]])
-    ):
-        page.verdict[first] = Reason.TITLE_REPEAT
-        return page.text[first]
-    if first == 0:
-        return None
-    candidates = [
-        i
-        for i in range(max(first - _HEADLINE_LOOKBACK, 0), first)
-        if page.verdict[i] in _HEADLINE_VERDICTS
-        and looks_like_headline(page.text[i])
-        and in_page_script(page.text[i], language)
-        and not in_numbered_list(page.text, i)
-    ]
+    candidates, marked = _headline_candidates(page, first, language)
+    if _first_line_is_headline(page, kept, config, language):
+        if not marked:
+            page.verdict[first] = Reason.TITLE_REPEAT
+            return page.text[first]
+        # A section label or a table of contents' last item between the headline and the
+        # story: left first in the body, it would be taken for the headline when the body is
+        # cleaned again.
+        page.verdict[first] = Reason.OUTSIDE_CONTENT
     if not candidates:
         return None
 
     # The headline is the longest of the headline-shaped lines above the body (menu items and
-    # section labels are shorter); among equals, the one nearest the body. It went as the title,
-    # whatever the scorer said of it.
-    def words_then_nearness(i: int) -> tuple[int, int]:
-        return word_count(page.text[i]), i
+    # section labels are shorter); among equals, the one nearest the body; but first, one that
+    # stands over the byline or recurs above the body (in the page's title, its share text), then
+    # one that is not a call to action ('Request a demo', 'Browse all categories'). It went as
+    # the title, whatever the scorer said of it.
+    def words_then_nearness(i: int) -> tuple[bool, bool, int, int]:
+        return i in marked, not is_call_to_action(page.text[i]), word_count(page.text[i]), i
 
     headline = max(candidates, key=words_then_nearness)
     # Unless it is a breadcrumb run into the headline, which stands on its own line as well
@@ -172,6 +176,64 @@ def _take_headline(page: _Page, config: CleanerConfig, language: str | None) -> 
         headline = max(inner, key=words_then_nearness)
     page.verdict[headline] = Reason.TITLE_REPEAT
     return page.text[headline]
+
+
+def _first_line_is_headline(
+    page: _Page, kept: list[int], config: CleanerConfig, language: str | None
+) -> bool:
+    """Is the first kept line headline-shaped, above a paragraph that is not?
+
+    Judged on the kept lines, which cleaning the body again keeps: the page's own length would
+    shrink on a second cleaning and change the answer.
+    """
+    first = kept[0]
+    brief = len(kept) < config.short_page_lines
+    return (
+        len(kept) > 1
+        and looks_like_headline(page.text[first])
+        and in_page_script(page.text[first], language)
+        and not in_numbered_list(page.text, first)
+        and word_count(page.text[kept[1]])
+        >= (config.short_page_prose_min_words if brief else config.headline_body_min_words)
+        and not looks_like_headline(page.text[kept[1]])
+    )
+
+
+def _headline_candidates(page: _Page, first: int, language: str | None) -> tuple[list[int], set[int]]:
+    """Dropped headline-shaped lines shortly above the body, and those of them marked as the headline.
+
+    Marked: standing over the byline or date (a standfirst may come between), or recurring above
+    the body (a table of contents repeats its items below, as the sections). A line in Title Case
+    throughout ('Sweden Drops Its Investigation Into …') reads as a run of menu items unless it
+    stands over the byline or twice near the body; a related list's lines are other stories'
+    headlines unless marked; a short call to action ('Back to blog') is never a headline.
+    """
+    window = [
+        i for i in range(max(first - _HEADLINE_LOOKBACK, 0), first) if page.verdict[i] in _HEADLINE_VERDICTS
+    ]
+    if not window:
+        return [], set()
+    above = "\n".join(page.text[:first]).lower()
+    nearby = [page.text[i] for i in window]
+    over_byline = {
+        i
+        for i in window
+        if any(page.verdict[j] in _BYLINE_VERDICTS for j in range(i + 1, min(i + 1 + _BYLINE_REACH, first)))
+    }
+    # Title Case throughout is allowed over a byline, or twice in a row near the body; a menu
+    # also recurs above the body (in the header and again for phones), but far apart.
+    title_case = over_byline | {i for i in window if nearby.count(page.text[i]) > 1}
+    marked = over_byline | {i for i in window if above.count(page.text[i].lower()) > 1}
+    candidates = [
+        i
+        for i in window
+        if (i in marked or page.verdict[i] is not Reason.RELATED_LIST)
+        and looks_like_headline(page.text[i], title_case=i in title_case)
+        and in_page_script(page.text[i], language)
+        and not in_numbered_list(page.text, i)
+        and not (is_call_to_action(page.text[i]) and word_count(page.text[i]) <= _CALL_TO_ACTION_MAX_WORDS)
+    ]
+    return candidates, marked.intersection(candidates)
 
 
 def _classify_to_fixed_point(

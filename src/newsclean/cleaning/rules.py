@@ -15,9 +15,9 @@ _SOCIAL = r"(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|telegram|emai
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
 _FULL_DATE = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s*\d{{4}}|"
-    r"\d{4}-\d\d-\d\d)"
+    r"\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)\b)"
 )
-"""A date with its year ('Nov 19, 2019', '19 November 2019', '2019-11-19')."""
+"""A date with its year ('Nov 19, 2019', '19 November 2019', '2019-11-19', '11/19/19')."""
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
 
 _COOKIES_LOCAL = (

@@ -57,12 +57,20 @@ def is_title_repeat(line: str, title: str, similarity: float) -> bool:
 
 _NOT_HEADLINE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,7}\.? \d|\d:\d\d|\d{4}-\d\d-\d\d|"
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|"
     r"\b\d+ (?:min|minutes?|hours?|days?) (?:read|ago)\b|[•|»›©]| > |^by\b|^(?:updated|published|posted)\b|"
-    r"[—–-]$|^share\b",
+    r"[—–-]$|^share\b|"
+    r"(?:^|\s)@\w|\bsharing options\b|\bexternal links?\b|\bsigned in\b|\bcopy (?:this )?link\b|"
+    r"\bopens? in (?:a )?new (?:window|tab)\b|^why you can trust\b|\breading time\b|→|"
+    r"(?-i:(?:.*?[a-z][A-Z]){3})|"
+    r"^(?:(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|tumblr|email|print|x)\W*){2,}$",
     re.IGNORECASE,
 )
-"""Dates, reading times, separators, bylines and share buttons ('Share All sharing options for: …'):
-the lines around a headline that share its shape (a headline's 'Shares fall …' is not one);
+"""Dates, reading times, separators, bylines, handles ('Jo Roe @joroe'), share buttons ('Share All
+sharing options for: …', 'Facebook Twitter LinkedIn'), other widgets' words ('You are signed in
+as', 'These are external links …', 'Made with Squarespace→') and menus glued into one line
+('LegalPrivacy PolicyTerms of Service': three lowercase-to-capital joins, where a brand name has
+one): the lines around a headline that share its shape (a headline's 'Shares fall …' is not one);
 and a wire dateline standing alone ('PORTLAND, Ore. (AP) —'), whose dash leads into the story."""
 _SENTENCE_ENDS = (".", ":", ";", ",", '."', ".”", ".'", ".’", "。", "：", "；", "，")
 """A paragraph's last characters, a quoted sentence's among them ('… with the slogan “We are on it.”');
@@ -73,13 +81,34 @@ _MENU_MIN_WORDS = 8
 _SHORT_FUNCTION_WORD = re.compile(r"[A-Z][a-z]\W*$")
 
 
-def looks_like_headline(line: str) -> bool:
-    """Short, several words, no sentence-final period, no date or byline: a headline's shape."""
+_CALL_TO_ACTION = re.compile(
+    r"^(?:request|browse|find|join|create|submit|read|learn|check out|get|sign up|subscribe|download|"
+    r"shop|explore|discover|view|see|visit|contact|follow|watch|listen|click|tap|start|book|order|"
+    r"register|log in|sign in|go to|back to)\b",
+    re.IGNORECASE,
+)
+
+
+def is_call_to_action(line: str) -> bool:
+    """Does the line open with a site's call to action ('Request a demo', 'Find a branch')?
+
+    Headlines may too ('Find out why …'), so this only ranks a line below other candidates.
+    """
+    return _CALL_TO_ACTION.match(line) is not None
+
+
+def looks_like_headline(line: str, *, title_case: bool = False) -> bool:
+    """Short, several words, no sentence-final period, no date or byline: a headline's shape.
+
+    `title_case`: other evidence says this is a headline, so every word capitalised is allowed.
+    """
     words = line.split()
     if not 3 <= word_count(line) <= 30 or len(line) > 250 or line.rstrip().endswith(_SENTENCE_ENDS):
         return False
-    if len(words) >= _MENU_MIN_WORDS and not any(
-        word[:1].islower() or _SHORT_FUNCTION_WORD.match(word) for word in words
+    if (
+        not title_case
+        and len(words) >= _MENU_MIN_WORDS
+        and not any(word[:1].islower() or _SHORT_FUNCTION_WORD.match(word) for word in words)
     ):
         return False  # every word capitalised and no 'Of', 'To', 'In': a run of menu items
     digits = sum(map(line.count, "0123456789"))
