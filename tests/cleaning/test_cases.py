@@ -8,6 +8,7 @@ import pytest
 
 from newsclean import CleanerConfig, clean_text
 from newsclean.cleaning.classify import _keep_table_runs
+from newsclean.cleaning.titles import looks_like_headline
 from newsclean.reasons import Reason
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -413,3 +414,17 @@ def test_the_headline_over_its_date_beats_a_table_of_contents_above_the_story() 
 def test_a_short_call_to_action_is_never_the_title() -> None:
     page = "\n".join(["Home", "Blog", "Back to blog", TABLE["bodies"]["body"], TABLE["bodies"]["body2"]])
     assert clean_text(page).title is None
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("YouTube and McDonald launch new iPhone app", True),  # brand names join case once each
+        ("LegalPrivacy PolicyTerms of ServiceToS", False),  # a footer menu glued into one line
+        ("Made with Squarespace→", False),
+        ("Reading time 15 minutes", False),
+        ("Shares fall as the bank warns on profits", True),
+    ],
+)
+def test_headline_shape(line: str, headline: bool) -> None:
+    assert looks_like_headline(line) is headline

@@ -324,6 +324,7 @@ def _keep_numbered_runs(lines: Sequence[str], verdicts: Verdicts, words: Sequenc
 
 
 _TABLE_MIN_ROWS = 3
+"""Rows with the same number of tabs that make a table (a label and its value are two)."""
 
 
 def _keep_table_runs(tabs: Sequence[int], verdicts: Verdicts) -> None:

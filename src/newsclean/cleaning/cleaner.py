@@ -46,8 +46,9 @@ _HEADLINE_VERDICTS = (
 )
 _BYLINE_VERDICTS = (Reason.BYLINE, Reason.DATELINE)
 _BYLINE_REACH = 3
-_CALL_TO_ACTION_MAX_WORDS = 4
 """Lines below a headline within which its byline or date may stand (a standfirst between)."""
+_CALL_TO_ACTION_MAX_WORDS = 4
+"""A call to action this short ('Back to blog') is never the headline."""
 
 
 @dataclass(slots=True)
@@ -165,15 +166,15 @@ def _take_headline(page: _Page, config: CleanerConfig, language: str | None) -> 
     # stands over the byline or recurs above the body (in the page's title, its share text), then
     # one that is not a call to action ('Request a demo', 'Browse all categories'). It went as
     # the title, whatever the scorer said of it.
-    def words_then_nearness(i: int) -> tuple[bool, bool, int, int]:
+    def rank(i: int) -> tuple[bool, bool, int, int]:
         return i in marked, not is_call_to_action(page.text[i]), word_count(page.text[i]), i
 
-    headline = max(candidates, key=words_then_nearness)
+    headline = max(candidates, key=rank)
     # Unless it is a breadcrumb run into the headline, which stands on its own line as well
     # ('Home News Business News Council approves budget' above 'Council approves budget').
     inner = [i for i in candidates if i != headline and page.text[headline].endswith(" " + page.text[i])]
     if inner and page.text[headline].lower().startswith(rules.BREADCRUMB_ROOTS):
-        headline = max(inner, key=words_then_nearness)
+        headline = max(inner, key=rank)
     page.verdict[headline] = Reason.TITLE_REPEAT
     return page.text[headline]
 

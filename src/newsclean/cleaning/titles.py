@@ -62,14 +62,14 @@ _NOT_HEADLINE = re.compile(
     r"[—–-]$|^share\b|"
     r"(?:^|\s)@\w|\bsharing options\b|\bexternal links?\b|\bsigned in\b|\bcopy (?:this )?link\b|"
     r"\bopens? in (?:a )?new (?:window|tab)\b|^why you can trust\b|\breading time\b|→|"
-    r"(?-i:(?:.*?[a-z][A-Z]){3})|"
+    r"^(?-i:(?:.*?[a-z][A-Z]){4})|"
     r"^(?:(?:facebook|twitter|linkedin|pinterest|whatsapp|reddit|tumblr|email|print|x)\W*){2,}$",
     re.IGNORECASE,
 )
 """Dates, reading times, separators, bylines, handles ('Jo Roe @joroe'), share buttons ('Share All
 sharing options for: …', 'Facebook Twitter LinkedIn'), other widgets' words ('You are signed in
 as', 'These are external links …', 'Made with Squarespace→') and menus glued into one line
-('LegalPrivacy PolicyTerms of Service': three lowercase-to-capital joins, where a brand name has
+('LegalPrivacy PolicyTerms of ServiceToS': four lowercase-to-capital joins, where a brand name has
 one): the lines around a headline that share its shape (a headline's 'Shares fall …' is not one);
 and a wire dateline standing alone ('PORTLAND, Ore. (AP) —'), whose dash leads into the story."""
 _SENTENCE_ENDS = (".", ":", ";", ",", '."', ".”", ".'", ".’", "。", "：", "；", "，")
@@ -92,7 +92,8 @@ _CALL_TO_ACTION = re.compile(
 def is_call_to_action(line: str) -> bool:
     """Does the line open with a site's call to action ('Request a demo', 'Find a branch')?
 
-    Headlines may too ('Find out why …'), so this only ranks a line below other candidates.
+    Headlines may too ('Find out why …'), so a long one only ranks below the other candidates
+    for the headline; a short one ('Back to blog') is never taken.
     """
     return _CALL_TO_ACTION.match(line) is not None
 
