@@ -60,7 +60,6 @@ class _Page:
     verdict: list[Reason | None] = field(default_factory=list)
     spans: list[Removal] = field(default_factory=list)
     joined: dict[int, int] = field(default_factory=dict)  # input line -> the line it was joined onto
-    tabs: list[int] = field(default_factory=list)  # tabs in each line's input line (table cells)
 
 
 def split_lines(text: str, config: CleanerConfig) -> tuple[list[str], list[Removal]]:
@@ -129,7 +128,6 @@ def prepare_lines(raw_lines: list[str], config: CleanerConfig) -> _Page:
             page.spans.extend(Removal(c.reason, line[c.start : c.end], "span", number) for c in cuts)
             kept = apply_cuts(line, cuts)
         page.number.append(number)
-        page.tabs.append(kept.count("\t"))
         page.text.append(kept)
         page.verdict.append(None)
     return page
@@ -250,7 +248,9 @@ def _classify_to_fixed_point(
     active = list(range(len(page.text)))
     language = None
     looking = title is None
-    lines = PageLines(page.text, config, boilerplate, page.tabs)
+    # Tabs between a table's cells (most pages have none: one scan of the page decides).
+    tabs = [line.count("\t") for line in page.text] if "\t" in "\n".join(page.text) else None
+    lines = PageLines(page.text, config, boilerplate, tabs)
     while active:
         verdicts, language = classify(lines, active, title)
         for i, verdict in zip(active, verdicts, strict=True):
