@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from newsclean import CleanerConfig, clean_text
-from newsclean.cleaning.classify import _keep_table_runs
+from newsclean.cleaning.classify import _keep_references, _keep_table_runs
 from newsclean.cleaning.titles import looks_like_headline
 from newsclean.reasons import Reason
 
@@ -428,3 +428,26 @@ def test_a_short_call_to_action_is_never_the_title() -> None:
 )
 def test_headline_shape(line: str, headline: bool) -> None:
     assert looks_like_headline(line) is headline
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "expected"),
+    [
+        # Inside the story (kept or low_content_score around it): header and items come back.
+        ([None, _LOW, _LOW, _LOW, None], [None] * 5),
+        ([None, _LOW, _LOW, _LOW, _OUT], [None, None, None, None, _OUT]),
+        # Below the story, or with no item before a line a rule took: left alone.
+        ([None, _OUT, _OUT, _OUT], [None, _OUT, _OUT, _OUT]),
+        ([None, _LOW, _DATE, _LOW], [None, _LOW, _DATE, _LOW]),
+    ],
+)
+def test_a_storys_references_are_kept(verdicts: list[Reason | None], expected: list[Reason | None]) -> None:
+    lines = [
+        "Body.",
+        "References",
+        "Berne Convention for the Protection of Literary Works",
+        "Fair use | NPR",
+        "x",
+    ]
+    _keep_references(lines[: len(verdicts)], verdicts)
+    assert verdicts == expected

@@ -157,6 +157,9 @@ def _score(
 
 _MODEL_REASONS = (None, Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
 _SCORER_DROPS = (Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
+_INSIDE = (None, Reason.LOW_CONTENT_SCORE)
+"""Kept, or dropped by the scorer between kept lines."""
+_REFERENCES_HEADER_MAX_CHARS = 30
 
 
 def _cut_comments(comments: Sequence[bool], verdicts: Verdicts, words: Sequence[int], after: int) -> None:
@@ -298,6 +301,33 @@ def _keep_colon_lists(lines: Sequence[str], verdicts: Verdicts, words: Sequence[
                 taken = j
 
 
+_REFERENCES_HEADER = re.compile(
+    r"^(?:references?|sources?|references (?:&|and) sources|bibliography|citations|works cited|notes|"
+    r"footnotes)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _keep_references(lines: Sequence[str], verdicts: Verdicts) -> None:
+    """Keep a story's list of references: a 'References' or 'Sources' header and the lines below it.
+
+    Its items are titles of other works, which read like a related list's headlines, so the
+    scorer drops them; inside the story (a `low_content_score` drop, between kept lines) they
+    are its sources. The run ends at the first line dropped for another reason.
+    """
+    for i, line in enumerate(lines):
+        if (
+            verdicts[i] in _INSIDE
+            and len(line) <= _REFERENCES_HEADER_MAX_CHARS
+            and _REFERENCES_HEADER.match(line)
+        ):
+            j = i + 1
+            while j < len(lines) and verdicts[j] in _INSIDE:
+                j += 1
+            if j > i + 1:
+                verdicts[i:j] = [None] * (j - i)
+
+
 def _keep_numbered_runs(lines: Sequence[str], verdicts: Verdicts, words: Sequence[int]) -> None:
     """Keep the items that go on numbering a kept item, and the short lines between them.
 
@@ -383,6 +413,7 @@ def classify(page: PageLines, active: list[int], title: str | None) -> tuple[Ver
             _keep_numbered_runs(lines, verdicts, words)
         if page.has_tabs:
             _keep_table_runs([page.tabs[i] for i in active], verdicts)
+        _keep_references(lines, verdicts)
         if page.has_comments:
             _cut_comments([page.comments[i] for i in active], verdicts, words, config.comments_after_words)
         end_headers = [page.end_header[i] for i in active]
