@@ -20,6 +20,15 @@ def build(case: dict[str, Any]) -> list[str]:
     return [line.format(**TABLE["bodies"]) for line in case["page"]]
 
 
+BODY = f"{TABLE['bodies']['body']}\n\n{TABLE['bodies']['body2']}"
+"""The two-paragraph story of the table, as the cleaned text holds it."""
+
+
+def above_story(*lines: str) -> str:
+    """A page: these lines, then the two-paragraph story."""
+    return "\n".join([*lines, TABLE["bodies"]["body"], TABLE["bodies"]["body2"]])
+
+
 @pytest.mark.parametrize("case", TABLE["cases"], ids=[c["name"] for c in TABLE["cases"]])
 def test_line_verdicts(case: dict[str, Any]) -> None:
     lines = build(case)
@@ -143,19 +152,39 @@ def test_lines_recurring_across_a_site_go_when_the_caller_names_them() -> None:
     assert TABLE["bodies"]["body2"] in result.text
 
 
-def test_found_title_skips_datelines_bylines_and_menus() -> None:
-    lines = [
-        "News Sport Weather Business Culture Travel Science Health Opinion",
-        "Library plans divide the old town as the council approves the budget",
-        "Nov 19, 2019 at 6:46 pm ET • 2 min read",
-        "By Maria Gonzalez",
-        "Share",
-        TABLE["bodies"]["body"],
-        TABLE["bodies"]["body2"],
-    ]
-    result = clean_text("\n".join(lines))
-    assert result.title == "Library plans divide the old town as the council approves the budget"
-    assert result.text == f"{TABLE['bodies']['body']}\n\n{TABLE['bodies']['body2']}"
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # Datelines, bylines and menus around the headline are not it.
+        (
+            [
+                "News Sport Weather Business Culture Travel Science Health Opinion",
+                "Library plans divide the old town as the council approves the budget",
+                "Nov 19, 2019 at 6:46 pm ET • 2 min read",
+                "By Maria Gonzalez",
+                "Share",
+            ],
+            "Library plans divide the old town as the council approves the budget",
+        ),
+        # A 'Trending' box swallowed the headline; its byline (a numeric date) gives it away.
+        (
+            [
+                "Facebook Twitter LinkedIn",
+                "Search form",
+                "TRENDING:",
+                "Donald Trump",
+                "Impeachment",
+                "Governor doubles down on anti-drug campaign slogan",
+                "By Tess Bonn - 11/19/19 06:56 AM EST",
+            ],
+            "Governor doubles down on anti-drug campaign slogan",
+        ),
+    ],
+)
+def test_the_headline_found_above_the_story(top: list[str], title: str) -> None:
+    result = clean_text(above_story(*top))
+    assert result.title == title
+    assert result.text == BODY
 
 
 def test_size_cap_is_noted_on_the_line_it_cut_through() -> None:
@@ -297,23 +326,19 @@ def test_unspaced_script_is_counted_by_its_characters() -> None:
 def test_a_related_list_above_the_story_stops_at_its_headline() -> None:
     # A 'Most commented' box above the story, read straight into its headline and byline: the
     # list ends at the headline, which becomes the title.
-    page = "\n".join(
-        [
-            "Most Commented",
-            "Vikings come back to beat the Broncos (145)",
-            "Week 12 power rankings (133)",
-            "Coach says the team needed to win this game",
-            "Posted by Jo Roe on November 19, 2019, 6:21 AM EST",
-            TABLE["bodies"]["body"],
-            TABLE["bodies"]["body2"],
-        ]
+    page = above_story(
+        "Most Commented",
+        "Vikings come back to beat the Broncos (145)",
+        "Week 12 power rankings (133)",
+        "Coach says the team needed to win this game",
+        "Posted by Jo Roe on November 19, 2019, 6:21 AM EST",
     )
     result = clean_text(page)
     assert result.title == "Coach says the team needed to win this game"
     reasons = {r.text: r.reason for r in result.removed}
     assert reasons["Week 12 power rankings (133)"] == "related_list"
     assert reasons["Posted by Jo Roe on November 19, 2019, 6:21 AM EST"] == "byline"
-    assert result.text == f"{TABLE['bodies']['body']}\n\n{TABLE['bodies']['body2']}"
+    assert result.text == BODY
 
 
 _LOW, _OUT, _DATE = Reason.LOW_CONTENT_SCORE, Reason.OUTSIDE_CONTENT, Reason.DATELINE
@@ -342,25 +367,6 @@ def test_a_table_is_one_block(
     assert verdicts == expected
 
 
-def test_the_headline_in_a_trending_box_over_its_byline_is_the_title() -> None:
-    page = "\n".join(
-        [
-            "Facebook Twitter LinkedIn",
-            "Search form",
-            "TRENDING:",
-            "Donald Trump",
-            "Impeachment",
-            "Governor doubles down on anti-drug campaign slogan",
-            "By Tess Bonn - 11/19/19 06:56 AM EST",
-            TABLE["bodies"]["body"],
-            TABLE["bodies"]["body2"],
-        ]
-    )
-    result = clean_text(page)
-    assert result.title == "Governor doubles down on anti-drug campaign slogan"
-    assert result.text == f"{TABLE['bodies']['body']}\n\n{TABLE['bodies']['body2']}"
-
-
 @pytest.mark.parametrize(
     "widget",
     [
@@ -373,47 +379,36 @@ def test_the_headline_in_a_trending_box_over_its_byline_is_the_title() -> None:
     ],
 )
 def test_widget_lines_above_the_story_are_never_the_title(widget: str) -> None:
-    page = "\n".join(["Home", "News", widget, TABLE["bodies"]["body"], TABLE["bodies"]["body2"]])
-    assert clean_text(page).title is None
+    assert clean_text(above_story("Home", "News", widget)).title is None
 
 
 def test_a_title_case_headline_repeated_above_the_story_is_the_title() -> None:
     # Every word capitalised reads as a run of menu items, unless the line recurs on the page.
     headline = "Sweden Drops Its Investigation Into Rape Allegation Against Julian Assange"
     menu = ["FB", "Linkedin", "Twitter", "NEWS", "Home", "NEWS"]
-    body = [TABLE["bodies"]["body"], TABLE["bodies"]["body2"]]
-    page = "\n".join([*menu, headline, headline, "Highlights", *body])
-    assert clean_text(page).title == headline
+    assert clean_text(above_story(*menu, headline, headline, "Highlights")).title == headline
 
 
 def test_the_headline_over_its_date_beats_a_table_of_contents_above_the_story() -> None:
     # The table of contents between the headline and the story is longer than the headline.
-    page = "\n".join(
-        [
-            "Sign in",
-            "Restaurant Tips",
-            "10 Trends in catering to look for this year",
-            "Last updated",
-            "Aug 04, 2025",
-            "Written by",
-            "Edzel Tabing",
-            "Table of contents",
-            "10 Catering Trends Currently Defining the Industry",
-            "Menu innovation strategies that build memorable dining",
-            "Future-proofing: what to expect beyond this year",
-            "Frequently Asked Questions",
-            TABLE["bodies"]["body"],
-            TABLE["bodies"]["body2"],
-            "Frequently Asked Questions",
-            "Is catering a growing business?",
-        ]
+    top = ["Sign in", "Restaurant Tips", "10 Trends in catering to look for this year", "Last updated"]
+    byline = ["Aug 04, 2025", "Written by", "Edzel Tabing"]
+    contents = [
+        "Table of contents",
+        "10 Catering Trends Currently Defining the Industry",
+        "Menu innovation strategies that build memorable dining",
+        "Future-proofing: what to expect beyond this year",
+        "Frequently Asked Questions",
+    ]
+    page = (
+        above_story(*top, *byline, *contents)
+        + "\nFrequently Asked Questions\nIs catering a growing business?"
     )
     assert clean_text(page).title == "10 Trends in catering to look for this year"
 
 
 def test_a_short_call_to_action_is_never_the_title() -> None:
-    page = "\n".join(["Home", "Blog", "Back to blog", TABLE["bodies"]["body"], TABLE["bodies"]["body2"]])
-    assert clean_text(page).title is None
+    assert clean_text(above_story("Home", "Blog", "Back to blog")).title is None
 
 
 @pytest.mark.parametrize(
