@@ -192,3 +192,20 @@ def test_entities_stay_in_text_that_quotes_tags() -> None:
     out = transform_record(record(text=about_html), SETTINGS)
     assert isinstance(out, Article)
     assert "written &lt;p&gt;," in out.text
+
+
+@pytest.mark.parametrize("tag", ["<br>", "<BR/>", "<br />", "</p><p>"])
+def test_line_break_tags_in_a_one_line_text_become_its_lines(tag: str) -> None:
+    # An export that kept each record on one line wrote the page's line breaks as tags.
+    menu = ["Home", "News", "Sport", "Weather", "Contact"]
+    one_line = tag.join([*menu, *BODY.split("\n"), "Copyright 2026 Example Media. All rights reserved."])
+    out = transform_record(record(text=one_line), SETTINGS)
+    assert isinstance(out, Article)
+    assert out.text == BODY.replace("\n", "\n\n")
+
+
+def test_tags_in_a_text_with_line_breaks_are_left_as_written() -> None:
+    text = BODY.replace("regional water", "regional <br> water, <br> written so,")
+    out = transform_record(record(text=text), SETTINGS)
+    assert isinstance(out, Article)
+    assert "regional <br> water, <br> written so," in out.text

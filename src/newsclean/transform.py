@@ -131,7 +131,7 @@ def clean_record(
         if isinstance(extraction, HtmlExtraction):
             polish = (settings.cleaner or DEFAULT_CONFIG).model_copy(update={"score_lines": False})
             result = clean_text(
-                repair_text(extraction.text, entities=False),
+                repair_text(extraction.text, markup=False),
                 title=title or extraction.title,
                 config=polish,
                 boilerplate_lines=boilerplate,
