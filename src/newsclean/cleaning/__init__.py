@@ -16,7 +16,7 @@ from newsclean.cleaning.config import DEFAULT_CONFIG, CleanerConfig
 from newsclean.cleaning.crosspage import line_key
 from newsclean.cleaning.features import word_count
 
-CLEANER_VERSION = "1.23.0"
+CLEANER_VERSION = "1.24.0"
 """Version of the cleaning rules and model; bump whenever output for some input changes, so
 incremental runs re-clean inputs ingested by an older version."""
 
