@@ -8,6 +8,8 @@ import pytest
 
 from newsclean import CleanerConfig, clean_text
 from newsclean.cleaning.classify import _keep_references, _keep_table_runs
+from newsclean.cleaning.config import DEFAULT_CONFIG
+from newsclean.cleaning.facts import PageLines
 from newsclean.cleaning.titles import looks_like_headline
 from newsclean.reasons import Reason
 
@@ -437,12 +439,11 @@ def test_headline_shape(line: str, headline: bool) -> None:
     ],
 )
 def test_a_storys_references_are_kept(verdicts: list[Reason | None], expected: list[Reason | None]) -> None:
-    lines = [
-        "Body.",
-        "References",
-        "Berne Convention for the Protection of Literary Works",
-        "Fair use | NPR",
-        "x",
-    ]
-    _keep_references(lines[: len(verdicts)], verdicts)
+    # Line 1 is the header ('References'); the lines below it are its items.
+    _keep_references([1], verdicts)
     assert verdicts == expected
+
+
+def test_references_headers_are_found_once_per_page() -> None:
+    lines = ["Body.", "References:", "Fair use | NPR", "Sources", "Notes on my trip to the coast"]
+    assert PageLines(lines, DEFAULT_CONFIG, frozenset()).references == {1, 3}

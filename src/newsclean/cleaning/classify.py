@@ -159,7 +159,6 @@ _MODEL_REASONS = (None, Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
 _SCORER_DROPS = (Reason.OUTSIDE_CONTENT, Reason.LOW_CONTENT_SCORE)
 _INSIDE = (None, Reason.LOW_CONTENT_SCORE)
 """Kept, or dropped by the scorer between kept lines."""
-_REFERENCES_HEADER_MAX_CHARS = 30
 
 
 def _cut_comments(comments: Sequence[bool], verdicts: Verdicts, words: Sequence[int], after: int) -> None:
@@ -301,28 +300,18 @@ def _keep_colon_lists(lines: Sequence[str], verdicts: Verdicts, words: Sequence[
                 taken = j
 
 
-_REFERENCES_HEADER = re.compile(
-    r"^(?:references?|sources?|references (?:&|and) sources|bibliography|citations|works cited|notes|"
-    r"footnotes)\s*:?$",
-    re.IGNORECASE,
-)
-
-
-def _keep_references(lines: Sequence[str], verdicts: Verdicts) -> None:
+def _keep_references(headers: Sequence[int], verdicts: Verdicts) -> None:
     """Keep a story's list of references: a 'References' or 'Sources' header and the lines below it.
 
     Its items are titles of other works, which read like a related list's headlines, so the
     scorer drops them; inside the story (a `low_content_score` drop, between kept lines) they
-    are its sources. The run ends at the first line dropped for another reason.
+    are its sources. The run ends at the first line dropped for another reason. `headers`: the
+    positions of such headers among the round's lines.
     """
-    for i, line in enumerate(lines):
-        if (
-            verdicts[i] in _INSIDE
-            and len(line) <= _REFERENCES_HEADER_MAX_CHARS
-            and _REFERENCES_HEADER.match(line)
-        ):
+    for i in headers:
+        if verdicts[i] in _INSIDE:
             j = i + 1
-            while j < len(lines) and verdicts[j] in _INSIDE:
+            while j < len(verdicts) and verdicts[j] in _INSIDE:
                 j += 1
             if j > i + 1:
                 verdicts[i:j] = [None] * (j - i)
@@ -413,7 +402,8 @@ def classify(page: PageLines, active: list[int], title: str | None) -> tuple[Ver
             _keep_numbered_runs(lines, verdicts, words)
         if page.has_tabs:
             _keep_table_runs([page.tabs[i] for i in active], verdicts)
-        _keep_references(lines, verdicts)
+        if page.references:
+            _keep_references([at for at, i in enumerate(active) if i in page.references], verdicts)
         if page.has_comments:
             _cut_comments([page.comments[i] for i in active], verdicts, words, config.comments_after_words)
         end_headers = [page.end_header[i] for i in active]

@@ -79,6 +79,7 @@ class PageLines:
         "has_comments",
         "has_repeats",
         "has_tabs",
+        "references",
         "related",
         "run_stop",
         "special",
@@ -140,6 +141,12 @@ class PageLines:
         self.tabs: list[int] = list(tabs) if tabs else [0] * len(self.text)
         """Tabs in each line as it came (spaces are normalised in `text`): a table's cells."""
         self.has_tabs = any(self.tabs)
+        self.references = frozenset(
+            i
+            for i, line in enumerate(self.text)
+            if len(line) <= rules.REFERENCES_HEADER_MAX_CHARS and rules.REFERENCES_HEADER.match(line)
+        )
+        """Lines that head a list of the story's references ('References', 'Sources:')."""
         self.bio: list[bool] = bio
         """Shaped like an author's bio (which counts only low enough on the page)."""
         tag_list = Reason.TAG_LIST

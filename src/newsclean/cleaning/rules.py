@@ -469,6 +469,14 @@ RELATED_HEADER = re.compile(
 )
 """A header that opens a list of other articles' headlines."""
 
+REFERENCES_HEADER = re.compile(
+    r"^(?:references?|sources?|references (?:&|and) sources|bibliography|citations|works cited|notes|"
+    r"footnotes)\s*:?$",
+    re.IGNORECASE,
+)
+"""A header over a story's own sources (kept when the story's, see `classify._keep_references`)."""
+REFERENCES_HEADER_MAX_CHARS = 30
+
 END_HEADER = re.compile(
     r"^(?:about the authors?|about this author|more (?:articles|posts|stories) by\b|"
     r"was this (?:page|article|post|answer|information) (?:helpful|useful)|did you find this (?:page|article|post) (?:helpful|useful))",
