@@ -66,6 +66,10 @@ def test_pages_are_decoded_and_repaired_as_the_flow_does(tmp_path: Path) -> None
     mojibake = sentence.encode("utf-8").decode("cp1252")  # 'cafÃ©': UTF-8 read as Windows-1252
     result = runner.invoke(app, ["clean", "-"], input=mojibake.encode("utf-8"))
     assert result.stdout.strip() == sentence
+    # Repaired once, as the flow does: an escaped entity ('&amp;amp;') is decoded one level only.
+    escaped = story.replace("the owner said", "the owner said, &amp;amp; meant it")
+    result = runner.invoke(app, ["clean", "-"], input=escaped.encode("utf-8"))
+    assert "the owner said, &amp; meant it" in result.stdout
     binary = tmp_path / "page.txt"
     binary.write_bytes(bytes(range(32)) * 50)
     refused = runner.invoke(app, ["clean", str(binary)])

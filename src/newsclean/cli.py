@@ -15,7 +15,6 @@ from newsclean.console import print_explanation
 from newsclean.readers.decoding import decode_bytes
 from newsclean.readers.txt import read_page
 from newsclean.records import InputError, RawRecord
-from newsclean.textfix import repair_text
 from newsclean.transform import HtmlOverBudgetError, TransformSettings, clean_record, html_source_read_as_html
 
 app = typer.Typer(
@@ -34,7 +33,7 @@ def _root() -> None:
 
 
 def _read(source: str, encoding: str | None) -> str:
-    """The page's text, decoded and repaired as the flow does for a `.txt` page or a text column."""
+    """The page's text, decoded as the flow decodes a `.txt` page (`clean_record` repairs it)."""
     try:
         if source == "-":
             text = decode_bytes(sys.stdin.buffer.read(), "<stdin>", encoding)
@@ -46,7 +45,7 @@ def _read(source: str, encoding: str | None) -> str:
     except OSError as exc:
         typer.echo(f"newsclean: cannot read {source}: {exc.strerror}", err=True)
         raise typer.Exit(code=2) from None
-    return repair_text(text)
+    return text
 
 
 @app.command(
