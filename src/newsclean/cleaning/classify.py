@@ -360,13 +360,12 @@ def _keep_table_runs(tabs: Sequence[int], verdicts: Verdicts) -> None:
     for end in range(1, len(tabs) + 1):
         if end < len(tabs) and tabs[start] and tabs[end] == tabs[start]:
             continue
-        rows = verdicts[start:end]
-        if end - start >= _TABLE_MIN_ROWS and (
-            None in rows or all(v is Reason.LOW_CONTENT_SCORE for v in rows)
-        ):
-            for i in range(start, end):
-                if verdicts[i] in _SCORER_DROPS:
-                    verdicts[i] = None
+        if end - start >= _TABLE_MIN_ROWS:
+            rows = verdicts[start:end]
+            if None in rows or all(v is Reason.LOW_CONTENT_SCORE for v in rows):
+                for i in range(start, end):
+                    if verdicts[i] in _SCORER_DROPS:
+                        verdicts[i] = None
         start = end
 
 

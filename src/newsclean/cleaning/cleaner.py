@@ -248,9 +248,7 @@ def _classify_to_fixed_point(
     active = list(range(len(page.text)))
     language = None
     looking = title is None
-    # Tabs between a table's cells (most pages have none: one scan of the page decides).
-    tabs = [line.count("\t") for line in page.text] if "\t" in "\n".join(page.text) else None
-    lines = PageLines(page.text, config, boilerplate, tabs)
+    lines = PageLines(page.text, config, boilerplate)
     while active:
         verdicts, language = classify(lines, active, title)
         for i, verdict in zip(active, verdicts, strict=True):

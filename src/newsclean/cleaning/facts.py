@@ -90,13 +90,7 @@ class PageLines:
         "words",
     )
 
-    def __init__(
-        self,
-        text: Sequence[str],
-        config: CleanerConfig,
-        boilerplate: frozenset[str],
-        tabs: Sequence[int] | None = None,
-    ) -> None:
+    def __init__(self, text: Sequence[str], config: CleanerConfig, boilerplate: frozenset[str]) -> None:
         self.text = list(text)
         self.config = config
         words, form, related, sentence, bullet, bio, comments, end_header, teaser = (
@@ -138,8 +132,10 @@ class PageLines:
         """A short bulleted line: an item of the tag list above it."""
         self.has_bullets = any(bullet)
         """Some line starts with a bullet or an item number ('-', '•', '6.', '7)')."""
-        self.tabs: list[int] = list(tabs) if tabs else [0] * len(self.text)
-        """Tabs in each line as it came (spaces are normalised in `text`): a table's cells."""
+        # Most pages hold no tab: one scan of the page decides.
+        self.tabs = [line.count("\t") for line in self.text] if "\t" in "\n".join(self.text) else []
+        """Tabs in each line (a table's cells: normalising keeps one between cells), or empty when
+        no line holds one."""
         self.has_tabs = any(self.tabs)
         self.references = frozenset(
             i
