@@ -174,11 +174,15 @@ def choose_dialect(sample: str, complete: bool, hint: str | None, forced: str | 
             # (the extension's, else comma) that splits the header into columns beats a
             # one-column reading, so the rows become malformed records, not a missing column.
             delimiter = next((c for c in order if fits[c].width >= 2), delimiter)
-    if delimiter == "\t" and _escapes(sample, complete, delimiter, csv.QUOTE_NONE):
+    if delimiter != "\t":
+        return Dialect(delimiter, csv.QUOTE_MINIMAL, _escapes(sample, complete, delimiter, csv.QUOTE_MINIMAL))
+    if _escapes(sample, complete, delimiter, csv.QUOTE_NONE):
         # The tools that escape line breaks write quotes as they are: a field '"Best" deals'.
         return Dialect(delimiter, csv.QUOTE_NONE, escapes=True)
-    quoting = _tab_quoting(sample, complete) if delimiter == "\t" else csv.QUOTE_MINIMAL
-    return Dialect(delimiter, quoting, _escapes(sample, complete, delimiter, quoting))
+    quoting = _tab_quoting(sample, complete)
+    # Read without quotes the sample was just found unescaped; only quoted reading is left to judge.
+    escapes = quoting == csv.QUOTE_MINIMAL and _escapes(sample, complete, delimiter, quoting)
+    return Dialect(delimiter, quoting, escapes)
 
 
 def _escapes(sample: str, complete: bool, delimiter: str, quoting: Quoting) -> bool:
